@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+
+/** Absolute path of a file in the package's `codebooks/` folder (works from `src/` and `dist/`). */
+export function shippedFile(name: string): string {
+  return fileURLToPath(new URL(`../../codebooks/${name}`, import.meta.url));
+}
+
+/** The theme codebook used when none is given: the mentorship study's Figure 1. */
+export const DEFAULT_CODEBOOK = shippedFile('mentorship.yaml');
+
+/** The structure cue file used when none is given: Labov & Waletzky's four tags. */
+export const DEFAULT_STRUCTURE_RULES = shippedFile('labov.yaml');

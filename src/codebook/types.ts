@@ -1,0 +1,23 @@
+/** One code of a codebook, with the rules that apply it. */
+export interface CodeDef {
+  code: string;
+  name: string;
+  description: string;
+  /** Names of themes merged into this code. */
+  aliases: string[];
+  keywords: string[];
+  phrases: string[];
+  patterns: string[];
+}
+
+/** A validated codebook. */
+export interface Codebook {
+  /** The file it was read from, as given. */
+  file: string;
+  name: string;
+  version: string;
+  description: string;
+  /** For single-label cue files: the code of a segment no rule matches. */
+  defaultCode?: string;
+  codes: CodeDef[];
+}

@@ -1,0 +1,36 @@
+import { fail } from '../messages.js';
+import { didYouMean } from '../text/closest.js';
+
+/** Where the ID and text columns are in a header, and which columns are metadata. */
+export interface ColumnMap {
+  id: number;
+  text: number;
+  /** Indexes and names of the other columns, in header order. */
+  metadata: Array<{ index: number; name: string }>;
+}
+
+/**
+ * Finds the ID and text columns in a header (exact name first, then
+ * ignoring case and surrounding spaces) and rejects duplicate names.
+ * `flag` names the option that sets each column, for the error hint.
+ */
+export function mapColumns(header: readonly string[], wanted: { id: string; text: string }, file: string, line = 1): ColumnMap {
+  const names = header.map((name) => name.trim());
+  names.forEach((name, index) => {
+    const first = names.findIndex((other) => other.toLowerCase() === name.toLowerCase());
+    if (first !== index) throw fail(`column "${name}" appears twice (columns ${first + 1} and ${index + 1}); expected unique column names`, 'input-duplicate-column', { file, line });
+  });
+  const find = (column: string, flag: string): number => {
+    let index = names.indexOf(column);
+    if (index < 0) index = names.findIndex((name) => name.toLowerCase() === column.trim().toLowerCase());
+    if (index < 0) {
+      const listed = names.map((name) => `"${name}"`).join(', ') || 'none';
+      throw fail(`expected a column named "${column}"${didYouMean(column, names)}, got columns ${listed}; name the right one with ${flag}`, 'input-missing-column', { file, line });
+    }
+    return index;
+  };
+  const id = find(wanted.id, '--id-column');
+  const text = find(wanted.text, '--text-column');
+  const metadata = names.map((name, index) => ({ index, name })).filter(({ index }) => index !== id && index !== text);
+  return { id, text, metadata };
+}

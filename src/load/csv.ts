@@ -1,0 +1,93 @@
+import { createReadStream } from 'node:fs';
+import { parse, CsvError } from 'csv-parse';
+import type { Account } from '../document.js';
+import { fail, type ReflectMessage } from '../messages.js';
+import { makeAccount } from './account.js';
+import { mapColumns, type ColumnMap } from './columns.js';
+import { columnsOf, type LoadOptions } from './options.js';
+
+/** Options for reading a delimited file. */
+export interface CsvOptions extends LoadOptions {
+  /** Field delimiter; `,` for .csv and tab for .tsv. */
+  delimiter?: string;
+}
+
+interface Row {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+function rows(file: string, delimiter: string): AsyncIterable<Row> {
+  return createReadStream(file).pipe(parse({ bom: true, delimiter, info: true, raw: true, skip_empty_lines: true }));
+}
+
+/** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */
+function csvFault(error: unknown, file: string): ReflectMessage {
+  if (!(error instanceof CsvError)) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
+  }
+  const context = error as CsvError & { lines?: number; record?: string[]; header?: string[] };
+  const place = { file, line: context.lines };
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return fail('a quoted field is never closed; expected a closing " before the end of the file', 'csv-unclosed-quote', place);
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return fail(`expected as many fields as the header has, got ${context.record?.length ?? 'a different number'}; check for an unquoted delimiter in a text`, 'csv-ragged-row', place);
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return fail('expected a delimiter or line end after a closing quote, got another character; double a quote inside a quoted text ("")', 'csv-bad-quote', place);
+    default:
+      return fail(`expected a well-formed CSV row, got: ${error.message}`, 'csv-malformed', place);
+  }
+}
+
+/** First line number of a record, from the line it ends on and its raw text. */
+function startLine(row: Row): number {
+  return row.info.lines - (row.raw.match(/\r\n|\r|\n/g)?.length ?? 0) + (/(\r\n|\r|\n)$/.test(row.raw) ? 1 : 0);
+}
+
+/** A CSV record with the line it starts on. */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Streams the records of a delimited file (BOM removed, blank lines
+ * skipped); parse faults become fatal messages naming the file and line.
+ */
+export async function* csvRecords(file: string, delimiter = ','): AsyncGenerator<CsvRecord> {
+  const iterator = rows(file, delimiter)[Symbol.asyncIterator]();
+  while (true) {
+    let next: IteratorResult<Row>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      throw csvFault(error, file);
+    }
+    if (next.done) return;
+    yield { cells: next.value.record, line: startLine(next.value) };
+  }
+}
+
+/** Reads the header of a delimited file and locates the ID, text and metadata columns. */
+export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
+  for await (const { cells, line } of csvRecords(file, options.delimiter)) return mapColumns(cells, columnsOf(options), file, line);
+  throw fail('expected a header row and accounts, got an empty file', 'input-empty-file', { file });
+}
+
+/** Streams the accounts of a delimited file, one per row; empty texts come out as warnings. */
+export async function* readCsv(file: string, options: CsvOptions): AsyncGenerator<Account | ReflectMessage> {
+  let columns: ColumnMap | undefined;
+  for await (const { cells, line } of csvRecords(file, options.delimiter)) {
+    if (!columns) {
+      columns = mapColumns(cells, columnsOf(options), file, line);
+      continue;
+    }
+    const metadata: Record<string, string> = {};
+    for (const { index, name } of columns.metadata) metadata[name] = cells[index] ?? '';
+    yield makeAccount(cells[columns.id] ?? '', cells[columns.text] ?? '', metadata, file, line);
+  }
+  if (!columns) throw fail('expected a header row and accounts, got an empty file', 'input-empty-file', { file });
+}

@@ -1,0 +1,59 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Account } from '../document.js';
+import { describe, fail, type ReflectMessage } from '../messages.js';
+import { makeAccount } from './account.js';
+import { columnsOf, type LoadOptions } from './options.js';
+
+interface JsonLine {
+  line: number;
+  value: Record<string, unknown>;
+}
+
+async function* jsonLines(file: string): AsyncGenerator<JsonLine> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw fail(`expected one JSON object on the line, got invalid JSON (${(error as Error).message})`, 'jsonl-syntax', { file, line });
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw fail(`expected one JSON object on the line, got ${describe(value)}`, 'jsonl-syntax', { file, line });
+    }
+    yield { line, value: value as Record<string, unknown> };
+  }
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Reads a whole JSONL file once to validate it and list its metadata keys, in first-seen order. */
+export async function scanJsonl(file: string, options: LoadOptions): Promise<string[]> {
+  const keys = new Set<string>();
+  const wanted = columnsOf(options);
+  for await (const { value } of jsonLines(file)) for (const key of Object.keys(value)) if (key !== wanted.id && key !== wanted.text) keys.add(key);
+  return [...keys];
+}
+
+/** Streams the accounts of a JSONL file, one object per line; empty texts come out as warnings. */
+export async function* readJsonl(file: string, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
+  const wanted = columnsOf(options);
+  for await (const { line, value } of jsonLines(file)) {
+    for (const [key, flag] of [[wanted.id, '--id-column'], [wanted.text, '--text-column']] as const) {
+      if (!(key in value)) {
+        throw fail(`expected a "${key}" key, got keys ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'none'}; name the right one with ${flag}`, 'input-missing-column', { file, line });
+      }
+    }
+    const metadata: Record<string, string> = {};
+    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item);
+    yield makeAccount(cell(value[wanted.id]), cell(value[wanted.text]), metadata, file, line);
+  }
+}

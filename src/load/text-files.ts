@@ -1,0 +1,27 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Account } from '../document.js';
+import { fail, type ReflectMessage } from '../messages.js';
+import { makeAccount } from './account.js';
+
+/** The `.txt` files of a folder, in natural order (A2 before A10). */
+export async function listTextFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.txt')
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (files.length === 0) throw fail('expected a folder of .txt accounts, got a folder with no .txt file', 'input-empty-folder', { file: folder });
+  return files.map((name) => join(folder, name));
+}
+
+/** Reads one `.txt` account; the file name without its extension is the participant ID. */
+export async function readTextFile(file: string): Promise<Account | ReflectMessage> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw fail(`cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
+  }
+  return makeAccount(basename(file, extname(file)), text, {}, file, 1);
+}

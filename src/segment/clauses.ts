@@ -1,0 +1,89 @@
+import { tokenize, type Token } from '../text/tokens.js';
+import { splitSentences } from './sentences.js';
+import { trimSpan, type Span } from './span.js';
+
+/** Words that join clauses: coordinators and subordinators. */
+const CONNECTIVES = new Set([
+  'and', 'but', 'or', 'so', 'yet', 'nor',
+  'because', 'although', 'though', 'while', 'whilst', 'whereas', 'when', 'whenever', 'since', 'as', 'if', 'unless',
+  'until', 'after', 'before', 'once', 'which', 'who', 'where',
+]);
+
+/** Pronouns that can only be subjects: whatever follows them is their verb phrase. */
+const NOMINATIVE = new Set(['i', 'we', 'they', 'he', 'she']);
+
+/** Subjects that need a finite verb after them to start a clause. */
+const OTHER_SUBJECTS = new Set(['you', 'it', 'there', 'this', 'that', 'these', 'those', 'everyone', 'nobody', 'someone']);
+
+/** Determiners that open a noun-phrase subject. */
+const DETERMINERS = new Set(['the', 'my', 'our', 'their', 'his', 'her', 'its', 'your', 'some', 'many', 'most', 'all', 'each', 'every', 'other', 'a', 'an']);
+
+/** Auxiliaries and modals: the finite verbs that mark a new clause most reliably. */
+const AUXILIARIES = new Set([
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'does', 'did',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must',
+  "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "don't", "doesn't", "didn't",
+  "won't", "wouldn't", "can't", "couldn't", "shouldn't",
+]);
+
+/** A subject pronoun with a contracted auxiliary: I'm, they're, we've, it's. */
+const CONTRACTED_SUBJECT = /^(?:i|we|you|they|he|she|it|there|that)'(?:m|re|ve|s|d|ll)$/;
+
+function isFiniteVerb(token: Token | undefined): boolean {
+  return token !== undefined && (AUXILIARIES.has(token.lower) || /(?:ed|[^s]s)$/.test(token.lower));
+}
+
+/** True when a new subject followed by a finite verb starts at token `at`. */
+function startsClause(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first) return false;
+  if (NOMINATIVE.has(first.lower) || CONTRACTED_SUBJECT.test(first.lower)) return at + 1 < tokens.length || CONTRACTED_SUBJECT.test(first.lower);
+  if (OTHER_SUBJECTS.has(first.lower)) return isFiniteVerb(tokens[at + 1]);
+  if (DETERMINERS.has(first.lower)) {
+    for (let next = at + 1; next <= at + 3 && next < tokens.length; next++) {
+      if (AUXILIARIES.has(tokens[next].lower) || (next > at + 1 && tokens[next].lower.endsWith('ed'))) return next > at + 1;
+    }
+    return false;
+  }
+  return !CONNECTIVES.has(first.lower) && AUXILIARIES.has(tokens[at + 1]?.lower ?? '');
+}
+
+/** Punctuation after which a new clause begins: semicolons, dashes, and ? or ! inside a sentence. */
+const PUNCTUATION_BREAK = /;|[?!](?=\s)|\s-(?=\s)|[\u2013\u2014]|(?<=[\p{L}\p{N}])-(?=\s)/gu;
+
+function breakOffsets(text: string, sentence: Span): number[] {
+  const piece = text.slice(sentence.start, sentence.end);
+  const offsets: number[] = [];
+  for (const match of piece.matchAll(PUNCTUATION_BREAK)) offsets.push(sentence.start + (match.index ?? 0) + match[0].length);
+  const tokens = tokenize(piece, sentence.start);
+  tokens.forEach((token, at) => {
+    if (at === 0) return;
+    if (CONNECTIVES.has(token.lower) && startsClause(tokens, at + 1)) offsets.push(token.start);
+    else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(tokens, at)) offsets.push(token.start);
+  });
+  return offsets.sort((a, b) => a - b);
+}
+
+/**
+ * Splits a text into clauses: each sentence is cut at semicolons, dashes
+ * and inner question marks, before a coordinator or subordinator followed
+ * by a new subject and verb ("and I have", "because the staff were"), and
+ * at a comma followed by a subject pronoun ("..., I have been trying").
+ * Relative and causal clauses without their own subject stay with their
+ * main clause. A piece with no words is joined to the clause before it.
+ */
+export function splitClauses(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const sentence of splitSentences(text)) {
+    let start = sentence.start;
+    for (const offset of [...breakOffsets(text, sentence), sentence.end]) {
+      const span = trimSpan(text, start, offset);
+      start = offset;
+      if (!span) continue;
+      const previous = spans.at(-1);
+      if (previous && previous.end > sentence.start && !/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end))) previous.end = span.end;
+      else spans.push(span);
+    }
+  }
+  return spans;
+}

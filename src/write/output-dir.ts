@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { fail } from '../messages.js';
+import { BufferedFile } from './buffered-file.js';
+
+/** Options for an output folder. */
+export interface OutputOptions {
+  /** Replace the outputs of an earlier run in a non-empty folder. */
+  force?: boolean;
+  /** Paths that must never be overwritten or sit inside the output folder. */
+  inputs?: readonly string[];
+}
+
+async function entries(folder: string): Promise<string[] | undefined> {
+  try {
+    if (!(await stat(folder)).isDirectory()) throw fail('expected a folder for the outputs, got a file', 'out-not-folder', { file: folder });
+    return await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * An output folder written atomically: every file goes first into a
+ * hidden staging folder beside it, and only {@link OutputDir.commit} moves
+ * the finished files into place. {@link OutputDir.abort} (on any error)
+ * removes the staging folder, so a failed run leaves the earlier outputs,
+ * or nothing, never a half-written file.
+ */
+export class OutputDir {
+  private constructor(
+    /** The folder the outputs end up in. */
+    readonly path: string,
+    private readonly staging: string,
+  ) {}
+
+  /**
+   * Checks the folder (refusing a non-empty one without `force`, and one
+   * that holds an input) and creates the staging folder.
+   */
+  static async open(path: string, options: OutputOptions = {}): Promise<OutputDir> {
+    const target = resolve(path);
+    for (const input of options.inputs ?? []) {
+      const inside = relative(target, resolve(input));
+      if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+        throw fail(`the output folder holds an input (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-holds-input', { file: path });
+      }
+    }
+    const existing = await entries(target);
+    if (existing && existing.length > 0 && !options.force) {
+      throw fail('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs)', 'out-not-empty', { file: path });
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const staging = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await mkdir(staging);
+    return new OutputDir(target, staging);
+  }
+
+  private async prepare(name: string): Promise<string> {
+    const file = join(this.staging, name);
+    await mkdir(dirname(file), { recursive: true });
+    return file;
+  }
+
+  /** Writes a whole file (path relative to the output folder). */
+  async write(name: string, content: string): Promise<void> {
+    await writeFile(await this.prepare(name), content, 'utf8');
+  }
+
+  /** Opens a file to write in pieces (path relative to the output folder). */
+  async open(name: string): Promise<BufferedFile> {
+    return new BufferedFile(await open(await this.prepare(name), 'w'));
+  }
+
+  /**
+   * Moves the finished outputs into place. Each top-level file or folder
+   * replaces the one of the same name; files of the folder that this run
+   * did not write are left alone.
+   */
+  async commit(): Promise<void> {
+    const existing = await entries(this.path);
+    if (!existing || existing.length === 0) {
+      if (existing) await rm(this.path, { recursive: true });
+      await rename(this.staging, this.path);
+      return;
+    }
+    const replaced = join(this.staging, `.replaced-${randomBytes(4).toString('hex')}`);
+    await mkdir(replaced);
+    for (const name of await readdir(this.staging)) {
+      if (join(this.staging, name) === replaced) continue;
+      if (existing.includes(name)) await rename(join(this.path, name), join(replaced, name));
+      await rename(join(this.staging, name), join(this.path, name));
+    }
+    await rm(this.staging, { recursive: true, force: true });
+  }
+
+  /** Removes the staging folder and everything written to it. */
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
