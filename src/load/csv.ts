@@ -14,22 +14,25 @@ export interface CsvOptions extends LoadOptions {
 
 interface Row {
   record: string[];
-  info: { lines: number };
   raw: string;
 }
 
 function rows(file: string, delimiter: string): AsyncIterable<Row> {
-  return createReadStream(file).pipe(parse({ bom: true, delimiter, info: true, raw: true, skip_empty_lines: true }));
+  return createReadStream(file).pipe(parse({ bom: true, delimiter, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }));
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */
-function csvFault(error: unknown, file: string): ReflectMessage {
+function csvFault(error: unknown, file: string, line: number): ReflectMessage {
   if (!(error instanceof CsvError)) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
   }
-  const context = error as CsvError & { lines?: number; record?: string[]; header?: string[] };
-  const place = { file, line: context.lines };
+  const context = error as CsvError & { record?: string[] };
+  const place = { file, line };
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return fail('a quoted field is never closed; expected a closing " before the end of the file', 'csv-unclosed-quote', place);
@@ -40,11 +43,6 @@ function csvFault(error: unknown, file: string): ReflectMessage {
     default:
       return fail(`expected a well-formed CSV row, got: ${error.message}`, 'csv-malformed', place);
   }
-}
-
-/** First line number of a record, from the line it ends on and its raw text. */
-function startLine(row: Row): number {
-  return row.info.lines - (row.raw.match(/\r\n|\r|\n/g)?.length ?? 0) + (/(\r\n|\r|\n)$/.test(row.raw) ? 1 : 0);
 }
 
 /** A CSV record with the line it starts on. */
@@ -59,15 +57,20 @@ export interface CsvRecord {
  */
 export async function* csvRecords(file: string, delimiter = ','): AsyncGenerator<CsvRecord> {
   const iterator = rows(file, delimiter)[Symbol.asyncIterator]();
+  // Lines are counted here: csv-parse counts a CRLF inside quotes twice.
+  let breaks = 0;
   while (true) {
     let next: IteratorResult<Row>;
     try {
       next = await iterator.next();
     } catch (error) {
-      throw csvFault(error, file);
+      throw csvFault(error, file, breaks + 1);
     }
     if (next.done) return;
-    yield { cells: next.value.record, line: startLine(next.value) };
+    const { record, raw } = next.value;
+    const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
+    breaks += lineBreaks(raw);
+    yield { cells: record, line };
   }
 }
 

@@ -33,15 +33,24 @@ function isFiniteVerb(token: Token | undefined): boolean {
   return token !== undefined && (AUXILIARIES.has(token.lower) || /(?:ed|[^s]s)$/.test(token.lower));
 }
 
+/** True when only spaces separate token `at` from the one before it. */
+function spaced(text: string, tokens: readonly Token[], at: number): boolean {
+  return /^\s+$/.test(text.slice(tokens[at - 1].end, tokens[at].start));
+}
+
 /** True when a new subject followed by a finite verb starts at token `at`. */
-function startsClause(tokens: readonly Token[], at: number): boolean {
+function startsClause(text: string, tokens: readonly Token[], at: number): boolean {
   const first = tokens[at];
   if (!first) return false;
-  if (NOMINATIVE.has(first.lower) || CONTRACTED_SUBJECT.test(first.lower)) return at + 1 < tokens.length || CONTRACTED_SUBJECT.test(first.lower);
+  if (CONTRACTED_SUBJECT.test(first.lower)) return true;
+  if (NOMINATIVE.has(first.lower)) return at + 1 < tokens.length;
   if (OTHER_SUBJECTS.has(first.lower)) return isFiniteVerb(tokens[at + 1]);
   if (DETERMINERS.has(first.lower)) {
-    for (let next = at + 1; next <= at + 3 && next < tokens.length; next++) {
-      if (AUXILIARIES.has(tokens[next].lower) || (next > at + 1 && tokens[next].lower.endsWith('ed'))) return next > at + 1;
+    // A noun phrase of one or two words, then a finite verb, with nothing but spaces between.
+    for (let next = at + 1; next <= at + 3 && next < tokens.length && spaced(text, tokens, next); next++) {
+      const word = tokens[next].lower;
+      if (NOMINATIVE.has(word) || OTHER_SUBJECTS.has(word) || CONNECTIVES.has(word)) return false;
+      if (next > at + 1 && (AUXILIARIES.has(word) || word.endsWith('ed'))) return true;
     }
     return false;
   }
@@ -58,8 +67,8 @@ function breakOffsets(text: string, sentence: Span): number[] {
   const tokens = tokenize(piece, sentence.start);
   tokens.forEach((token, at) => {
     if (at === 0) return;
-    if (CONNECTIVES.has(token.lower) && startsClause(tokens, at + 1)) offsets.push(token.start);
-    else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(tokens, at)) offsets.push(token.start);
+    if (CONNECTIVES.has(token.lower) && startsClause(text, tokens, at + 1)) offsets.push(token.start);
+    else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(text, tokens, at)) offsets.push(token.start);
   });
   return offsets.sort((a, b) => a - b);
 }

@@ -1,0 +1,37 @@
+// Benchmark: times the whole analyse pipeline on many accounts and the
+// segmenters on one very long account. Run with `npm run bench`.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { analyse, split } from '../dist/index.js';
+
+const accounts = parse(readFileSync(new URL('../samples/accounts.csv', import.meta.url)), { columns: true, bom: true });
+const count = Number(process.env.BENCH_ACCOUNTS ?? 10000);
+const folder = mkdtempSync(join(tmpdir(), 'reflect-code-bench-'));
+const input = join(folder, 'accounts.csv');
+const rows = Array.from({ length: count }, (_, i) => ({ ...accounts[i % accounts.length], participant: `P${i + 1}` }));
+writeFileSync(input, stringify(rows, { header: true }));
+
+function time(label, fn) {
+  const start = process.hrtime.bigint();
+  const result = fn();
+  return Promise.resolve(result).then((value) => {
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    console.log(`${label}: ${seconds.toFixed(2)} s`);
+    return { value, seconds };
+  });
+}
+
+const { value, seconds } = await time(`analyse ${count} accounts (${(readFileSync(input).length / 1e6).toFixed(1)} MB, clause units)`, () =>
+  analyse({ inputs: [input], out: join(folder, 'out') }),
+);
+console.log(`  ${value.segments} segments, ${Math.round(value.segments / seconds)} segments/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+const long = accounts.map((a) => a.text).join(' ').repeat(Math.ceil(1e6 / accounts.map((a) => a.text).join(' ').length)).slice(0, 1e6);
+for (const unit of ['sentence', 'clause', 'line']) {
+  const { value: spans } = await time(`split one 1 MB account into ${unit}s`, () => split(long, unit));
+  console.log(`  ${spans.length} ${unit}s`);
+}
+rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, parseCodebook } from '../src/index.js';
+import { compileCodebook } from '../src/codebook/match.js';
+import { globToRegExp } from '../src/text/glob.js';
+import { tokenize } from '../src/text/tokens.js';
+
+const errors = (yaml: string) => parseCodebook(yaml, 'book.yaml').messages.map(String);
+
+describe('codebook validation', () => {
+  it.each([
+    ['name: x\ncodes: []\n', 'book.yaml:2:8: codes: expected at least 1 item, got an empty list [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywrods: [coach]\n', 'book.yaml:5:5: code "CO": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, keywords, phrases, patterns [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    keywords: [coach]\n', 'book.yaml:3:5: code "CO": expected a "name" key, got none [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywords: coach\n', 'book.yaml:5:15: code "CO" > keywords: expected a list, got "coach" [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywords: [coach, "role model"]\n', 'book.yaml:5:23: code "CO" > keywords > item 2: expected one word, got 2 words in "role model"; put several words under phrases [codebook-bad-term]'],
+    ['name: x\ncodes:\n  - {code: CO, name: A}\n  - {code: co, name: B}\n', 'book.yaml:4:12: code "co" is defined twice (first at line 3); expected each code once [codebook-duplicate-code]'],
+    ['name: x\ncodes:\n  - code: 1CO\n    name: A\n', 'book.yaml:3:11: code "1CO" > code: expected a short code that starts with a letter and has only letters, digits, "_", "." or "-", got "1CO" [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    name: [A\n', 'book.yaml:5:1: expected valid YAML, got flow sequence in block collection must be sufficiently indented and end with a ] [codebook-yaml]'],
+    ['name: x\ndefault_code: ZZ\ncodes:\n  - {code: CO, name: A}\n', 'book.yaml:2:15: default_code: expected one of the codes (CO), got "ZZ" [codebook-unknown-default]'],
+    ['name: x\ncodes:\n  - {code: CO, name: A, patterns: ["co-produc*"]}\n', 'book.yaml:3:36: code "CO" > patterns > item 1: expected one word of letters with * or ? wildcards, got "co-produc*" [codebook-bad-term]'],
+  ])('rejects %j', (yaml, expected) => {
+    expect(errors(yaml)[0]).toBe(expected);
+  });
+
+  it('reports every problem at once', () => {
+    expect(errors('name: x\ncodes:\n  - code: CO\n    nme: A\n    keywords: 3\n')).toHaveLength(3);
+  });
+
+  it('reports a missing file by name', async () => {
+    await expect(loadCodebook('nowhere.yaml')).rejects.toThrow('cannot read the codebook: no such file');
+  });
+
+  it('accepts the shipped codebooks', async () => {
+    const themes = await loadCodebook(DEFAULT_CODEBOOK);
+    expect(themes.codes.map((c) => c.code)).toEqual(['P', 'CO', 'T', 'WB', 'LA', 'LB', 'B', 'ME', 'C']);
+    expect(themes.codes.find((c) => c.code === 'ME')?.aliases).toEqual(['Attentiveness']);
+    expect(themes.codes.find((c) => c.code === 'T')?.aliases).toEqual(['Breaking habits']);
+    const structure = await loadCodebook(DEFAULT_STRUCTURE_RULES);
+    expect(structure.codes.map((c) => c.code).sort()).toEqual(['CA', 'EV', 'OR', 'RE']);
+  });
+});
+
+describe('matching', () => {
+  const book = parseCodebook(
+    [
+      'name: test',
+      'codes:',
+      '  - {code: P, name: Participation, keywords: [involve, consult], phrases: ["service users"]}',
+      '  - {code: B, name: Beliefs, patterns: ["personalis*", "individual?"]}',
+      '  - {code: CO, name: Coaching, keywords: [staff], phrases: ["help staff"]}',
+    ].join('\n'),
+    'test.yaml',
+  ).codebook!;
+  const match = compileCodebook(book);
+  const code = (text: string) => match(tokenize(text), text, 0);
+
+  it.each([
+    // Keywords match on the Porter stem.
+    ['We involved residents and their involvement grew.', [{ code: 'P', evidence: ['involved', 'involvement'] }]],
+    ['Residents are being consulted more', [{ code: 'P', evidence: ['consulted'] }]],
+    // Phrases match stem by stem, across plural and case.
+    ['Service user meetings', [{ code: 'P', evidence: ['Service user'] }]],
+    // Globs: * any run of letters, ? exactly one.
+    ['non personalised practice and personalisation', [{ code: 'B', evidence: ['personalised', 'personalisation'] }]],
+    ['individuals but not individual', [{ code: 'B', evidence: ['individuals'] }]],
+    // The longest match wins: "help staff" is listed once, not again as "staff".
+    ['I help staff.', [{ code: 'CO', evidence: ['help staff'] }]],
+    ['I help staff and other staff', [{ code: 'CO', evidence: ['help staff', 'staff'] }]],
+    ['Nothing here.', []],
+  ])('%s', (text, expected) => {
+    expect(code(text)).toEqual(expected);
+  });
+
+  it('compiles globs to anchored, case-insensitive word patterns', () => {
+    expect(globToRegExp('personalis*').test('Personalised')).toBe(true);
+    expect(globToRegExp('personalis*').test('depersonalised')).toBe(false);
+    expect(globToRegExp('c?t').test('cat')).toBe(true);
+    expect(globToRegExp('c?t').test('cart')).toBe(false);
+    expect(globToRegExp('a.b').test('axb')).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { split, type Unit } from '../src/index.js';
+
+const cut = (text: string, unit: Unit) => split(text, unit).map(({ start, end }) => [start, end, text.slice(start, end)]);
+
+describe('clause segmentation', () => {
+  it.each([
+    ['I was tired; the shift was long. I asked for help and I got it.', [[0, 12, 'I was tired;'], [13, 32, 'the shift was long.'], [33, 49, 'I asked for help'], [50, 63, 'and I got it.']]],
+    // "because" with its own subject splits; a "who" clause without one stays.
+    ['I went home because I was ill. Staff who knew me called.', [[0, 11, 'I went home'], [12, 30, 'because I was ill.'], [31, 56, 'Staff who knew me called.']]],
+    // "which" with its own subject is a clause of its own.
+    ['We changed the rota, which nobody noticed.', [[0, 20, 'We changed the rota,'], [21, 42, 'which nobody noticed.']]],
+    // A coordinated verb phrase has no new subject: one clause.
+    ['I listened and learned a lot.', [[0, 29, 'I listened and learned a lot.']]],
+    // A comma followed by a subject pronoun starts the main clause.
+    ['Helping staff to see each resident as an individual, I have been trying.', [[0, 52, 'Helping staff to see each resident as an individual,'], [53, 72, 'I have been trying.']]],
+    // A noun-phrase subject with its verb after "but".
+    ['It sounds small but the atmosphere has changed.', [[0, 15, 'It sounds small'], [16, 47, 'but the atmosphere has changed.']]],
+    ['I have worked with staff to help them consider- What would you want?', [[0, 47, 'I have worked with staff to help them consider-'], [48, 68, 'What would you want?']]],
+    ['We talked \u2013 the staff were pleased.', [[0, 11, 'We talked \u2013'], [12, 35, 'the staff were pleased.']]],
+  ])('%s', (text, expected) => {
+    expect(cut(text, 'clause')).toEqual(expected);
+  });
+
+  it('joins a piece with no words to the clause before it', () => {
+    expect(cut('I tried; ...', 'clause')).toEqual([[0, 12, 'I tried; ...']]);
+  });
+});
+
+describe('sentence segmentation', () => {
+  it('keeps abbreviations inside a sentence and reads single line breaks as spaces', () => {
+    const text = 'Dr. Smith came in,\ne.g. on Mondays. She was late.\n\nNew paragraph';
+    expect(cut(text, 'sentence')).toEqual([
+      [0, 35, 'Dr. Smith came in,\ne.g. on Mondays.'],
+      [36, 49, 'She was late.'],
+      [51, 64, 'New paragraph'],
+    ]);
+  });
+
+  it('splits at question marks', () => {
+    expect(cut('What would you want? What would you not like?', 'sentence')).toEqual([
+      [0, 20, 'What would you want?'],
+      [21, 45, 'What would you not like?'],
+    ]);
+  });
+});
+
+describe('line segmentation', () => {
+  it('keeps physical lines, trimmed, with CRLF, LF or CR endings, and drops blank lines', () => {
+    const text = '  first line \r\nsecond\n\n   \rthird\n';
+    expect(cut(text, 'line')).toEqual([
+      [2, 12, 'first line'],
+      [15, 21, 'second'],
+      [27, 32, 'third'],
+    ]);
+  });
+});
+
+describe('offsets', () => {
+  const accounts = readFileSync(new URL('../samples/accounts.csv', import.meta.url), 'utf8');
+  it.each(['clause', 'sentence', 'line'] as const)('%s segments slice back, do not overlap and have no outer white space', (unit) => {
+    const spans = split(accounts, unit);
+    expect(spans.length).toBeGreaterThan(10);
+    let last = 0;
+    for (const { start, end } of spans) {
+      expect(start).toBeGreaterThanOrEqual(last);
+      expect(end).toBeGreaterThan(start);
+      expect(accounts.slice(start, end)).toBe(accounts.slice(start, end).trim());
+      last = end;
+    }
+  });
+});
