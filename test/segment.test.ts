@@ -38,6 +38,21 @@ describe('sentence segmentation', () => {
     ]);
   });
 
+  it('cuts a long text into blocks without changing a single sentence', () => {
+    const accounts = readFileSync(new URL('../samples/accounts.csv', import.meta.url), 'utf8');
+    const long = `${accounts.repeat(4)} Dr. Smith agreed. ${'word '.repeat(9000)}end.`;
+    const whole = new Intl.Segmenter('en', { granularity: 'sentence' });
+    const unwrapped = long.replace(/(?<![\r\n])(\r\n|\n|\r)(?![\r\n])/g, (lineBreak) => ' '.repeat(lineBreak.length));
+    const expected = [...whole.segment(unwrapped)]
+      .filter(({ segment }) => segment.trim() !== '')
+      .map(({ index, segment }) => index + segment.length - segment.trimStart().length);
+    const starts = split(long, 'sentence').map(({ start }) => start);
+    // The only difference from one whole pass: "Dr." does not end a sentence.
+    const doctor = long.indexOf('Smith agreed.');
+    expect(starts).toEqual(expected.filter((start) => start !== doctor));
+    expect(long.length).toBeGreaterThan(3 * 8000);
+  });
+
   it('splits at question marks', () => {
     expect(cut('What would you want? What would you not like?', 'sentence')).toEqual([
       [0, 20, 'What would you want?'],

@@ -20,9 +20,19 @@ export function normalise(word: string): string {
   return word.toLowerCase().replace(/\u2019/g, "'");
 }
 
+/** Stems already computed: words repeat, and stemming is the costliest step of matching. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
 /** Porter stem of a normalised word; possessive `'s` is dropped first. */
 export function stem(lower: string): string {
-  return porter.stem(lower.endsWith("'s") ? lower.slice(0, -2) : lower);
+  let result = stems.get(lower);
+  if (result === undefined) {
+    result = porter.stem(lower.endsWith("'s") ? lower.slice(0, -2) : lower);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(lower, result);
+  }
+  return result;
 }
 
 /** Splits a text into word tokens, keeping offsets into the text. */

@@ -4,6 +4,9 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:pat
 import { fail } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
 
+/** Most whole-file writes an output folder keeps in flight at once. */
+const MAX_IN_FLIGHT = 32;
+
 /** Options for an output folder. */
 export interface OutputOptions {
   /** Replace the outputs of an earlier run in a non-empty folder. */
@@ -30,6 +33,13 @@ async function entries(folder: string): Promise<string[] | undefined> {
  * or nothing, never a half-written file.
  */
 export class OutputDir {
+  /** Folders already created in the staging folder. */
+  private readonly made = new Set<string>();
+  /** Whole-file writes still in flight; they never reject (see `failure`). */
+  private readonly pending = new Set<Promise<void>>();
+  /** The first error of a write in flight, thrown by the next `write` or `settle`. */
+  private failure: unknown;
+
   private constructor(
     /** The folder the outputs end up in. */
     readonly path: string,
@@ -60,13 +70,40 @@ export class OutputDir {
 
   private async prepare(name: string): Promise<string> {
     const file = join(this.staging, name);
-    await mkdir(dirname(file), { recursive: true });
+    const folder = dirname(file);
+    if (!this.made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.made.add(folder);
+    }
     return file;
   }
 
-  /** Writes a whole file (path relative to the output folder). */
+  /**
+   * Writes a whole file (path relative to the output folder). Up to
+   * {@link MAX_IN_FLIGHT} writes run at once, so thousands of small grid
+   * files do not wait on each other; call {@link OutputDir.settle} (or
+   * `commit`) to wait for them all.
+   */
   async write(name: string, content: string): Promise<void> {
-    await writeFile(await this.prepare(name), content, 'utf8');
+    this.rethrow();
+    const task: Promise<void> = this.prepare(name)
+      .then((file) => writeFile(file, content, 'utf8'))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.pending.delete(task));
+    this.pending.add(task);
+    if (this.pending.size >= MAX_IN_FLIGHT) await Promise.race(this.pending);
+  }
+
+  /** Waits for every write in flight; throws the first error any of them met. */
+  async settle(): Promise<void> {
+    await Promise.all(this.pending);
+    this.rethrow();
+  }
+
+  private rethrow(): void {
+    if (this.failure !== undefined) throw this.failure;
   }
 
   /** Opens a file to write in pieces (path relative to the output folder). */
@@ -80,6 +117,7 @@ export class OutputDir {
    * did not write are left alone.
    */
   async commit(): Promise<void> {
+    await this.settle();
     const existing = await entries(this.path);
     if (!existing || existing.length === 0) {
       if (existing) await rm(this.path, { recursive: true });
@@ -98,6 +136,7 @@ export class OutputDir {
 
   /** Removes the staging folder and everything written to it. */
   async abort(): Promise<void> {
+    await Promise.all(this.pending);
     await rm(this.staging, { recursive: true, force: true });
   }
 }
