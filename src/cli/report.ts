@@ -23,10 +23,11 @@ export function printFailure(error: unknown): void {
 export function summary(result: AnalyseResult): string {
   const top = result.themes.filter((row) => row.segments > 0).slice(0, 5);
   const grids = result.files.filter((file) => file.startsWith('grids/') && file.endsWith('.md')).length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const lines = [
-    `Coded ${chalk.bold(result.participants)} participants, ${chalk.bold(result.segments)} segments (unit: ${result.unit}) with "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
-    result.skipped > 0 ? `Skipped ${result.skipped} empty account${result.skipped === 1 ? '' : 's'} (see the warnings above).` : '',
-    `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${row.segments} segments (${row.participants} participants)`).join('; ') || 'none'}`,
+    `Coded ${chalk.bold(plural(result.participants, 'participant'))}, ${chalk.bold(plural(result.segments, 'segment'))} (unit: ${result.unit}) with "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
+    result.skipped > 0 ? `Skipped ${plural(result.skipped, 'empty account')} (see the warnings above).` : '',
+    `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
     `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
     `Wrote ${result.out}: segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ (${grids} grids)`,
   ];
