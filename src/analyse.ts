@@ -14,7 +14,9 @@ import { BOM, toCsv } from './write/csv.js';
 import { FileNamer } from './write/file-names.js';
 import { gridCsv, gridMarkdown, type GridRow } from './write/grid.js';
 import { OutputDir } from './write/output-dir.js';
-import { frequencies, tableFiles, type FrequencyRow } from './write/tables.js';
+import { frequencies, structureFrequencies, tableFiles, type FrequencyRow } from './write/tables.js';
+import { activeTags, type ActiveTags } from './structure/active-tags.js';
+import { loadCueFile } from './structure/cue-file.js';
 
 /** Options of {@link analyse}. */
 export interface AnalyseOptions extends LoadOptions {
@@ -30,6 +32,8 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
+  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
+  structureTags?: readonly string[];
 }
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
@@ -71,7 +75,8 @@ function gridRows(doc: AccountDoc): GridRow[] {
 export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const rules = await loadCodebook(options.structureRules ?? DEFAULT_STRUCTURE_RULES);
+  const cues = await loadCueFile(options.structureRules ?? DEFAULT_STRUCTURE_RULES);
+  const rules = activeTags(cues, options.structureTags);
   const plan = await planInputs(options.inputs, options);
   const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs });
   try {
@@ -87,13 +92,13 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
 interface Prepared {
   unit: Unit;
   codebook: Codebook;
-  rules: Codebook;
+  rules: ActiveTags;
   plan: Awaited<ReturnType<typeof planInputs>>;
   out: OutputDir;
 }
 
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules })];
+  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules })];
   const messages: ReflectMessage[] = [];
   const tally = new Tally();
   const namer = new FileNamer();
@@ -135,7 +140,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
     segments: tally.segments,
     skipped,
     themes: frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally),
-    structure: frequencies(rules, tally.tagSegments, tally.tagParticipants, tally),
+    structure: structureFrequencies(rules, tally),
     files,
     messages,
   };

@@ -2,6 +2,13 @@
 export interface CodedUnit {
   themes: readonly string[];
   structure: string;
+  /** A note beside the tag, e.g. `message`; empty for none. */
+  note: string;
+}
+
+/** The key a note is counted under: `EV:message`. */
+export function noteKey(tag: string, note: string): string {
+  return `${tag}:${note}`;
 }
 
 /** Counts for one participant. */
@@ -31,6 +38,9 @@ export class Tally {
   readonly themeParticipants = new Map<string, number>();
   readonly tagSegments = new Map<string, number>();
   readonly tagParticipants = new Map<string, number>();
+  /** Segments with each note, keyed by {@link noteKey}. */
+  readonly noteSegments = new Map<string, number>();
+  readonly noteParticipants = new Map<string, number>();
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
 
@@ -38,6 +48,7 @@ export class Tally {
   add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
     const themes = new Map<string, number>();
     const tags = new Set<string>();
+    const notes = new Set<string>();
     for (const unit of units) {
       for (const theme of new Set(unit.themes)) {
         bump(themes, theme);
@@ -51,10 +62,15 @@ export class Tally {
       if (unit.structure) {
         bump(this.tagSegments, unit.structure);
         tags.add(unit.structure);
+        if (unit.note) {
+          bump(this.noteSegments, noteKey(unit.structure, unit.note));
+          notes.add(noteKey(unit.structure, unit.note));
+        }
       }
     }
     for (const theme of themes.keys()) bump(this.themeParticipants, theme);
     for (const tag of tags) bump(this.tagParticipants, tag);
+    for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
     this.participants.push({ ...participant, segments: units.length, themes });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, parseCodebook } from '../src/index.js';
 import { compileCodebook } from '../src/codebook/match.js';
+import { loadCueFile } from '../src/structure/cue-file.js';
 import { globToRegExp } from '../src/text/glob.js';
 import { tokenize } from '../src/text/tokens.js';
 
@@ -16,7 +17,7 @@ describe('codebook validation', () => {
     ['name: x\ncodes:\n  - {code: CO, name: A}\n  - {code: co, name: B}\n', 'book.yaml:4:12: code "co" is defined twice (first at line 3); expected each code once [codebook-duplicate-code]'],
     ['name: x\ncodes:\n  - code: 1CO\n    name: A\n', 'book.yaml:3:11: code "1CO" > code: expected a short code that starts with a letter and has only letters, digits, "_", "." or "-", got "1CO" [codebook-schema]'],
     ['name: x\ncodes:\n  - code: CO\n    name: [A\n', 'book.yaml:5:1: expected valid YAML, got flow sequence in block collection must be sufficiently indented and end with a ] [codebook-yaml]'],
-    ['name: x\ndefault_code: ZZ\ncodes:\n  - {code: CO, name: A}\n', 'book.yaml:2:15: default_code: expected one of the codes (CO), got "ZZ" [codebook-unknown-default]'],
+    ['name: x\ndefault_code: ZZ\ncodes:\n  - {code: CO, name: A}\n', 'book.yaml:2:1: codebook: unknown key "default_code"; expected one of name, version, description, codes [codebook-schema]'],
     ['name: x\ncodes:\n  - {code: CO, name: A, patterns: ["co-produc*"]}\n', 'book.yaml:3:36: code "CO" > patterns > item 1: expected one word of letters with * or ? wildcards, got "co-produc*" [codebook-bad-term]'],
   ])('rejects %j', (yaml, expected) => {
     expect(errors(yaml)[0]).toBe(expected);
@@ -35,8 +36,9 @@ describe('codebook validation', () => {
     expect(themes.codes.map((c) => c.code)).toEqual(['P', 'CO', 'T', 'WB', 'LA', 'LB', 'B', 'ME', 'C']);
     expect(themes.codes.find((c) => c.code === 'ME')?.aliases).toEqual(['Attentiveness']);
     expect(themes.codes.find((c) => c.code === 'T')?.aliases).toEqual(['Breaking habits']);
-    const structure = await loadCodebook(DEFAULT_STRUCTURE_RULES);
-    expect(structure.codes.map((c) => c.code).sort()).toEqual(['CA', 'EV', 'OR', 'RE']);
+    const structure = await loadCueFile(DEFAULT_STRUCTURE_RULES);
+    expect(structure.codes.map((c) => c.code)).toEqual(['EV', 'RE', 'CA', 'OR', 'AB', 'CODA']);
+    expect(structure.codes.filter((c) => c.optional).map((c) => c.code)).toEqual(['AB', 'CODA']);
   });
 });
 

@@ -36,6 +36,7 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
+    .option('--structure-tags <tags>', 'structure tags to use, comma-separated (default: OR,CA,EV,RE; the cue file also has AB and CODA)', (value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean))
     .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
     .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
     .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
@@ -46,7 +47,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await analyse({ ...options, inputs });
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(summary(result));

@@ -1,36 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { fail, type ReflectMessage } from '../messages.js';
-import { validateShape } from './schema.js';
-import { checkTerms } from './terms.js';
+import type { ReflectMessage } from '../messages.js';
+import { shapeCheck } from './schema.js';
+import { checkCodes, checkRules } from './terms.js';
 import type { CodeDef, Codebook } from './types.js';
-
-/** Locates YAML nodes by their path and turns offsets into line:column places. */
-export interface YamlLocator {
-  /** Place of the node at `path` (a key's place when `key` is given), or of the nearest parent that exists. */
-  place(path: readonly (string | number)[], key?: string): { file: string; line: number; column: number };
-}
-
-function locator(file: string, doc: Document, lines: LineCounter): YamlLocator {
-  const at = (offset: number) => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  return {
-    place(path, key) {
-      for (let depth = path.length; depth >= 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth), true) as Node | undefined;
-        if (!node || !node.range) continue;
-        if (key !== undefined && depth === path.length && isMap(node)) {
-          const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
-          if (pair && isScalar(pair.key) && pair.key.range) return at(pair.key.range[0]);
-        }
-        return at(node.range[0]);
-      }
-      return at(0);
-    },
-  };
-}
+import { parseYaml, readYamlSource } from './yaml-file.js';
 
 /** Result of reading a codebook: the codebook when valid, and every problem found. */
 export interface CodebookResult {
@@ -38,39 +10,25 @@ export interface CodebookResult {
   messages: ReflectMessage[];
 }
 
+const checkShape = shapeCheck('codebook.schema.json');
+
 /**
  * Parses and validates codebook YAML text. Every problem is reported at
  * once, each with `file:line:column`; the codebook is returned only when
  * there are none.
  */
 export function parseCodebook(source: string, file: string): CodebookResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      messages: doc.errors.map((error) => {
-        const { line, col } = lines.linePos(error.pos[0]);
-        return fail(`expected valid YAML, got ${firstSentence(error.message)}`, 'codebook-yaml', { file, line, column: col });
-      }),
-    };
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  const where = locator(file, doc, lines);
-  const messages = validateShape(data, where);
+  const { data, where, messages } = parseYaml(source, file);
+  if (!where) return { messages };
+  messages.push(...checkShape(data, where));
   if (messages.length > 0) return { messages };
   const raw = data as RawCodebook;
   const codes = raw.codes.map(toCodeDef);
-  messages.push(...checkTerms(raw, codes, where));
+  messages.push(...checkCodes(codes, undefined, where));
+  codes.forEach((code, index) => messages.push(...checkRules(code, `code "${code.code}"`, ['codes', index], where)));
   if (messages.length > 0) return { messages };
   return {
-    codebook: {
-      file,
-      name: raw.name,
-      version: raw.version === undefined ? '' : String(raw.version),
-      description: raw.description ?? '',
-      defaultCode: raw.default_code,
-      codes,
-    },
+    codebook: { file, name: raw.name, version: raw.version === undefined ? '' : String(raw.version), description: raw.description ?? '', codes },
     messages,
   };
 }
@@ -78,7 +36,7 @@ export function parseCodebook(source: string, file: string): CodebookResult {
 /**
  * Reads and validates a codebook file; throws the first problem as a fatal
  * message (rule ids `codebook-unreadable`, `codebook-yaml`, `codebook-schema`,
- * `codebook-duplicate-code`, `codebook-bad-term`, `codebook-unknown-default`).
+ * `codebook-duplicate-code`, `codebook-bad-term`).
  */
 export async function loadCodebook(file: string): Promise<Codebook> {
   const { codebook, messages } = await readCodebook(file);
@@ -88,21 +46,15 @@ export async function loadCodebook(file: string): Promise<Codebook> {
 
 /** Like {@link loadCodebook}, but returns every problem instead of throwing. */
 export async function readCodebook(file: string): Promise<CodebookResult> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    return { messages: [fail(`cannot read the codebook: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'codebook-unreadable', { file })] };
-  }
-  return parseCodebook(source.replace(/^\uFEFF/, ''), file);
+  const source = await readYamlSource(file);
+  return typeof source === 'string' ? parseCodebook(source, file) : { messages: [source] };
 }
 
 /** The codebook as plain data, after its shape has been validated. */
-export interface RawCodebook {
+interface RawCodebook {
   name: string;
   version?: string | number;
   description?: string;
-  default_code?: string;
   codes: Array<Partial<CodeDef> & { code: string; name: string }>;
 }
 
@@ -116,8 +68,4 @@ function toCodeDef(raw: RawCodebook['codes'][number]): CodeDef {
     phrases: raw.phrases ?? [],
     patterns: raw.patterns ?? [],
   };
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').toLowerCase();
 }

@@ -2,20 +2,42 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { describe, fail, type ReflectMessage } from '../messages.js';
 import { didYouMean } from '../text/closest.js';
-import type { YamlLocator } from './read.js';
 import { shippedFile } from './shipped.js';
+import type { YamlLocator } from './yaml-file.js';
 
-/** The codebook JSON Schema shipped in `codebooks/codebook.schema.json`. */
-export const CODEBOOK_SCHEMA = JSON.parse(readFileSync(shippedFile('codebook.schema.json'), 'utf8')) as {
-  properties: Record<string, unknown>;
-  definitions: { code: { properties: Record<string, unknown> } };
-};
+/** The part of a JSON Schema that key hints read: properties, `$ref`s, list items. */
+interface SchemaNode {
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  $ref?: string;
+  definitions?: Record<string, SchemaNode>;
+}
 
-let compiled: ValidateFunction | undefined;
+/** Checks parsed data against one of the shipped JSON Schemas; one located message per problem. */
+export type ShapeCheck = (data: unknown, where: YamlLocator) => ReflectMessage[];
 
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(CODEBOOK_SCHEMA);
-  return compiled;
+/**
+ * Compiles a schema shipped in `codebooks/` (e.g. `codebook.schema.json`)
+ * into a {@link ShapeCheck}; compiled once, on first use.
+ */
+export function shapeCheck(schemaFile: string): ShapeCheck {
+  let schema: SchemaNode | undefined;
+  let validate: ValidateFunction | undefined;
+  return (data, where) => {
+    schema ??= JSON.parse(readFileSync(shippedFile(schemaFile), 'utf8')) as SchemaNode;
+    validate ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    if (validate(data)) return [];
+    return (validate.errors ?? []).map((error) => toMessage(error, data, where, schema!));
+  };
+}
+
+/** The schema node that describes the value at `path`, following `$ref`s and list items. */
+function nodeAt(root: SchemaNode, path: readonly (string | number)[]): SchemaNode | undefined {
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined =>
+    node?.$ref ? resolve(root.definitions?.[node.$ref.replace('#/definitions/', '')]) : node;
+  let node = resolve(root);
+  for (const part of path) node = resolve(typeof part === 'number' ? node?.items : node?.properties?.[part]);
+  return node;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -26,14 +48,7 @@ const TYPE_WORDS: Record<string, string> = {
   'string,number': 'a text or a number',
 };
 
-/** Checks parsed codebook data against the JSON Schema; one located message per problem. */
-export function validateShape(data: unknown, where: YamlLocator): ReflectMessage[] {
-  const validate = validator();
-  if (validate(data)) return [];
-  return (validate.errors ?? []).map((error) => toMessage(error, data, where));
-}
-
-function toMessage(error: ErrorObject, data: unknown, where: YamlLocator): ReflectMessage {
+function toMessage(error: ErrorObject, data: unknown, where: YamlLocator, schema: SchemaNode): ReflectMessage {
   const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   const value = valueAt(data, path);
   const label = labelOf(path, data);
@@ -41,7 +56,7 @@ function toMessage(error: ErrorObject, data: unknown, where: YamlLocator): Refle
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys(path.length === 0 ? CODEBOOK_SCHEMA.properties : CODEBOOK_SCHEMA.definitions.code.properties);
+      const allowed = Object.keys(nodeAt(schema, path)?.properties ?? {});
       return fail(`${label}: unknown key "${key}"${didYouMean(key, allowed)}; expected one of ${allowed.join(', ')}`, 'codebook-schema', where.place(path, key));
     }
     case 'required':
@@ -52,6 +67,8 @@ function toMessage(error: ErrorObject, data: unknown, where: YamlLocator): Refle
       return fail(`${label}: expected at least ${String(params.limit)} item, got an empty list`, 'codebook-schema', where.place(path));
     case 'minLength':
       return fail(`${label}: expected some text, got an empty text`, 'codebook-schema', where.place(path));
+    case 'enum':
+      return fail(`${label}: expected one of ${((params.allowedValues as unknown[]) ?? []).join(', ')}, got ${describe(value)}`, 'codebook-schema', where.place(path));
     case 'pattern':
       return fail(`${label}: expected a short code that starts with a letter and has only letters, digits, "_", "." or "-", got ${describe(value)}`, 'codebook-schema', where.place(path));
     default:
@@ -59,22 +76,26 @@ function toMessage(error: ErrorObject, data: unknown, where: YamlLocator): Refle
   }
 }
 
+/** Lists whose items are named by one of their keys in messages: codes by `code`, cues by `cue`, notes by `note`. */
+const NAMED_LISTS: Record<string, string> = { codes: 'code', cues: 'cue', notes: 'note' };
+
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let value = data;
   for (const part of path) value = (value as Record<string | number, unknown> | undefined)?.[part];
   return value;
 }
 
-/** A reader's name for a place in the codebook: `code "CO" > keywords > item 2`. */
+/** A reader's name for a place in the codebook: `code "CO" > keywords > item 2`, `code "EV" > cue "intensifiers"`. */
 function labelOf(path: readonly (string | number)[], data: unknown): string {
   if (path.length === 0) return 'codebook';
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
-    if (path[i - 1] === 'codes' && typeof part === 'number') {
-      const code = valueAt(data, ['codes', part, 'code']);
+    const named = NAMED_LISTS[String(path[i - 1])];
+    if (named && typeof part === 'number') {
+      const name = valueAt(data, [...path.slice(0, i + 1), named]);
       parts.pop();
-      parts.push(typeof code === 'string' ? `code "${code}"` : `code ${part + 1}`);
+      parts.push(typeof name === 'string' ? `${named} "${name}"` : `${named} ${part + 1}`);
     } else if (typeof part === 'number') {
       parts.push(`item ${part + 1}`);
     } else {

@@ -17,7 +17,5 @@ export interface Codebook {
   name: string;
   version: string;
   description: string;
-  /** For single-label cue files: the code of a segment no rule matches. */
-  defaultCode?: string;
   codes: CodeDef[];
 }

@@ -1,24 +1,19 @@
-import { compileCodebook } from '../codebook/match.js';
-import type { Codebook } from '../codebook/types.js';
 import type { Transform } from '../document.js';
-import { tokenize } from '../text/tokens.js';
+import type { ActiveTags } from './active-tags.js';
+import { compileCues } from './score.js';
 
 /**
- * Stage: gives every segment one structural tag from a cue file of
- * codebook shape (`codebooks/labov.yaml`). Each matched cue counts one
- * point for its tag; the tag with most points wins, a tie goes to the tag
- * listed first in the file, and a segment with no cue gets the file's
- * `default_code` (else its first code). The evidence lists the winning cues.
+ * Stage: gives every segment one structural tag (and any note, such as
+ * `message`) from a cue file (`codebooks/labov.yaml`), with the cues that
+ * decided it as evidence, using the tags picked by `activeTags`.
  */
-export function tagStructure(options: { rules: Codebook }): Transform {
-  const match = compileCodebook(options.rules);
-  const fallback = options.rules.defaultCode ?? options.rules.codes[0].code;
+export function tagStructure(options: { tags: ActiveTags }): Transform {
+  const score = compileCues(options.tags);
   return (doc) => {
-    for (const segment of doc.segments) {
-      const hits = match(tokenize(segment.text, segment.start), segment.text, segment.start);
-      let best = hits[0];
-      for (const hit of hits) if (hit.evidence.length > best.evidence.length) best = hit;
-      segment.structure = best ? { tag: best.code, evidence: best.evidence } : { tag: fallback, evidence: [] };
-    }
+    const scored = score(doc.text, doc.segments);
+    doc.segments.forEach((segment, i) => {
+      const { tag, evidence, note } = scored[i];
+      segment.structure = note ? { tag, evidence, note } : { tag, evidence };
+    });
   };
 }

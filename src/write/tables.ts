@@ -1,5 +1,4 @@
-import type { Codebook } from '../codebook/types.js';
-import type { Tally } from '../tally.js';
+import { noteKey, type Tally } from '../tally.js';
 import { BOM, toCsv } from './csv.js';
 
 /** One row of `themes.csv` or `structure.csv`. */
@@ -16,26 +15,50 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1);
 }
 
+/** The codes a table lists: a codebook's, or a cue file's tags in use, with the notes they carry. */
+export interface CodeList {
+  codes: ReadonlyArray<{ code: string; name: string }>;
+  notes?: ReadonlyArray<{ note: string; tag: string }>;
+}
+
 /** Codes of a codebook, then any other code the tally saw, in first-seen order. */
-function codesOf(codebook: Codebook, seen: Iterable<string>): Array<{ code: string; name: string }> {
+function codesOf(codebook: CodeList, seen: Iterable<string>): Array<{ code: string; name: string }> {
   const listed = codebook.codes.map(({ code, name }) => ({ code, name }));
   const known = new Set(listed.map(({ code }) => code));
   for (const code of seen) if (!known.has(code)) listed.push({ code, name: '' });
   return listed;
 }
 
+function frequencyRow(code: string, name: string, segments: Map<string, number>, participants: Map<string, number>, tally: Tally): FrequencyRow {
+  return {
+    code,
+    name,
+    segments: segments.get(code) ?? 0,
+    percentSegments: percent(segments.get(code) ?? 0, tally.segments),
+    participants: participants.get(code) ?? 0,
+    percentParticipants: percent(participants.get(code) ?? 0, tally.participants.length),
+  };
+}
+
 /** Frequency rows for every code, most segments first (ties keep codebook order). */
-export function frequencies(codebook: Codebook, segments: Map<string, number>, participants: Map<string, number>, tally: Tally): FrequencyRow[] {
+export function frequencies(codebook: CodeList, segments: Map<string, number>, participants: Map<string, number>, tally: Tally): FrequencyRow[] {
   return codesOf(codebook, segments.keys())
-    .map(({ code, name }) => ({
-      code,
-      name,
-      segments: segments.get(code) ?? 0,
-      percentSegments: percent(segments.get(code) ?? 0, tally.segments),
-      participants: participants.get(code) ?? 0,
-      percentParticipants: percent(participants.get(code) ?? 0, tally.participants.length),
-    }))
+    .map(({ code, name }) => frequencyRow(code, name, segments, participants, tally))
     .sort((a, b) => b.segments - a.segments);
+}
+
+/**
+ * Frequency rows for the structure tags, most segments first, each
+ * followed by a row for every note it carries (`EV:message`), counted
+ * among that tag's segments.
+ */
+export function structureFrequencies(tags: CodeList, tally: Tally): FrequencyRow[] {
+  return frequencies(tags, tally.tagSegments, tally.tagParticipants, tally).flatMap((row) => [
+    row,
+    ...(tags.notes ?? [])
+      .filter((note) => note.tag === row.code)
+      .map((note) => frequencyRow(noteKey(note.tag, note.note), `${row.name}: ${note.note}`, tally.noteSegments, tally.noteParticipants, tally)),
+  ]);
 }
 
 const FREQUENCY_HEADER = ['code', 'name', 'segments', 'percent_segments', 'participants', 'percent_participants'];
@@ -45,7 +68,7 @@ function frequencyCsv(rows: readonly FrequencyRow[]): string {
 }
 
 /** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel). */
-export function tableFiles(tally: Tally, codebook: Codebook, rules: Codebook, metadataColumns: readonly string[]): Record<string, string> {
+export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
   const themes = codesOf(codebook, tally.themeSegments.keys());
   const tags = codesOf(rules, tally.tagSegments.keys());
   const participants = [
@@ -64,7 +87,7 @@ export function tableFiles(tally: Tally, codebook: Codebook, rules: Codebook, me
   ];
   return {
     'themes.csv': BOM + frequencyCsv(frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally)),
-    'structure.csv': BOM + frequencyCsv(frequencies(rules, tally.tagSegments, tally.tagParticipants, tally)),
+    'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
     'participants.csv': BOM + toCsv(participants),
     'theme-structure.csv': BOM + toCsv(cross),
   };

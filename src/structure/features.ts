@@ -1,0 +1,152 @@
+import type { TaggedToken } from './grammar.js';
+
+/**
+ * The grammatical and positional features a cue can require. Tense and
+ * aspect describe the segment's finite verb groups; the positional
+ * ones describe where the segment sits in its account.
+ */
+export const FEATURES = [
+  // Tense and aspect of each finite verb group (or no-finite-verb).
+  'simple-past', 'past-stative', 'past-progressive', 'past-perfect', 'habitual-past',
+  'present-simple', 'present-stative', 'present-progressive', 'present-perfect', 'present-perfect-progressive',
+  'modal', 'no-finite-verb',
+  // Other features of the segment.
+  'first-person', 'question', 'negation', 'existential',
+  // Features of the segment's place in its account.
+  'juncture', 'first', 'last', 'final-part', 'after-past',
+] as const;
+
+/** A feature a cue can require; see {@link FEATURES}. */
+export type Feature = (typeof FEATURES)[number];
+
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'ca', 'wo']);
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
+const FINITE_AUXILIARIES = new Set(['am', 'is', 'are', "'m", "'re", "'s", 'has', 'have', "'ve", 'do', 'does', ...PAST_AUXILIARIES, ...MODALS]);
+/** Verbs that describe a state rather than an event. */
+const STATIVE = new Set(['be', 'have', 'know', 'believe', 'think', 'feel', 'hope', 'wish', 'doubt', 'trust', 'expect', 'seem', 'appear', 'belong', 'own', 'contain', 'mean', 'need', 'want', 'like', 'love', 'hate', 'prefer', 'understand', 'remain', 'exist', 'matter', 'depend', 'include', 'involve', 'consist', 'deserve', 'resemble']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
+const FIRST_PERSON = new Set(['i', 'we']);
+/** Words that may stand between a subject and its verb group, or inside it. */
+const INNER_ADVERBS = new Set(['also', 'now', 'still', 'just', 'really', 'actually', 'always', 'never', 'often', 'usually', 'already', 'even', 'only', 'not', "n't", 'then', 'finally', 'eventually', 'sometimes', 'rarely', 'generally', 'all', 'both']);
+
+/** Parts of speech that can end a subject just before its verb. */
+const SUBJECT_POS = new Set(['PRON', 'NOUN', 'PROPN', 'NUM']);
+
+const isVerb = (token: TaggedToken | undefined) => token?.pos === 'VERB' || token?.pos === 'AUX';
+
+/** A past-tense or past-participle form: it differs from its lemma and is neither an -ing nor an -s form. */
+function pastForm(token: TaggedToken): boolean {
+  const { lower, lemma } = token;
+  if (lower === lemma || lower.endsWith('ing')) return false;
+  return !(lower === `${lemma}s` || lower === `${lemma}es` || (lemma.endsWith('y') && lower === `${lemma.slice(0, -1)}ies`));
+}
+
+/** Where the next finite verb group starts at or after `from`, or -1. */
+function finiteStart(tokens: readonly TaggedToken[], from: number): number {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.pos === 'AUX' && FINITE_AUXILIARIES.has(token.lower)) return i;
+    if (token.pos !== 'VERB') continue;
+    const before = tokens[i - 1];
+    // A finite main verb follows its subject (a pronoun, a noun or a number,
+    // perhaps with an adverb between): not an infinitive, a gerund, an opening
+    // or appended participle ("written with them"), or a verb inside a group.
+    if (before?.lower === 'to' || isVerb(before) || token.lower.endsWith('ing')) continue;
+    const subject = before?.pos === 'ADV' ? tokens[i - 2] : before;
+    // A past form between two nouns is a modifier ("person centred care").
+    const modifier = before?.pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN' && pastForm(token);
+    if (subject && SUBJECT_POS.has(subject.pos) && !modifier) return i;
+  }
+  return -1;
+}
+
+/** The tokens of the verb group that starts at `start`: auxiliaries, negators and inner adverbs up to the main verb. */
+function verbGroup(tokens: readonly TaggedToken[], start: number): TaggedToken[] {
+  const group: TaggedToken[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.pos === 'AUX' || (token.pos === 'PART' && NEGATORS.has(token.lower)) || (token.pos === 'ADV' && INNER_ADVERBS.has(token.lower))) group.push(token);
+    else if (token.pos === 'VERB') {
+      group.push(token);
+      break;
+    } else break;
+  }
+  return group;
+}
+
+/** The tense and aspect of one finite verb group; `next` is the token after it. */
+function classify(group: readonly TaggedToken[], next: TaggedToken | undefined): Feature {
+  const first = group[0];
+  const verbs = group.filter(isVerb);
+  const head = verbs.at(-1)!;
+  if (first.lemma === 'use' && first.pos === 'VERB' && next?.lower === 'to') return 'habitual-past';
+  if (MODALS.has(first.lower)) return 'modal';
+  const negated = group.some((token) => NEGATORS.has(token.lower));
+  const past = PAST_AUXILIARIES.has(first.lower) || (first.pos === 'VERB' && pastForm(first));
+  const perfect = verbs.some((token, i) => token.lemma === 'have' && i < verbs.length - 1);
+  const progressive = verbs.some((token, i) => token.lemma === 'be' && i < verbs.length - 1) && head.lower.endsWith('ing');
+  // A negated verb group tells what did not happen: a state, not an event.
+  if (negated) return past ? 'past-stative' : 'present-stative';
+  // be + past participle: a passive; in the present it describes a state ("I am exhausted").
+  const passive = verbs.some((token) => token.lemma === 'be') && head.pos === 'VERB' && pastForm(head);
+  const stative = head.pos === 'AUX' || STATIVE.has(head.lemma) || (passive && !past);
+  if (past) {
+    if (perfect) return 'past-perfect';
+    if (progressive) return 'past-progressive';
+    return stative && verbs.length === 1 ? 'past-stative' : 'simple-past';
+  }
+  if (perfect) return progressive ? 'present-perfect-progressive' : 'present-perfect';
+  if (progressive) return 'present-progressive';
+  return stative ? 'present-stative' : 'present-simple';
+}
+
+/**
+ * The tense and aspect of every finite verb group in a segment, in order
+ * (a clause has one; a sentence or line may have several), or
+ * `no-finite-verb`. `first-person` is added when I or we stands within
+ * the three words before a finite verb group.
+ */
+export function verbFeatures(tokens: readonly TaggedToken[]): Feature[] {
+  const features: Feature[] = [];
+  for (let start = finiteStart(tokens, 0); start >= 0; ) {
+    const group = verbGroup(tokens, start);
+    const after = start + group.length;
+    features.push(classify(group, tokens[after]));
+    if (tokens.slice(Math.max(0, start - 3), start).some((token) => token.pos === 'PRON' && FIRST_PERSON.has(token.lower))) features.push('first-person');
+    start = finiteStart(tokens, after);
+  }
+  return features.length > 0 ? features : ['no-finite-verb'];
+}
+
+/** The features of one segment on its own: tense and aspect, person, questions, negation, existential "there". */
+export function segmentFeatures(tokens: readonly TaggedToken[]): Set<Feature> {
+  const features = new Set<Feature>(verbFeatures(tokens));
+  if (tokens.some((token) => token.lower === '?')) features.add('question');
+  if (tokens.some((token) => NEGATORS.has(token.lower))) features.add('negation');
+  if (tokens.some((token, i) => token.lower === 'there' && tokens[i + 1]?.lemma === 'be')) features.add('existential');
+  return features;
+}
+
+const PAST_EVENTS: ReadonlySet<Feature> = new Set(['simple-past']);
+const PAST_ANY: ReadonlySet<Feature> = new Set(['simple-past', 'past-stative', 'past-progressive', 'past-perfect', 'habitual-past']);
+
+/**
+ * Adds the features that depend on a segment's neighbours and place:
+ * `juncture` (a simple past event next to another, in temporal order),
+ * `first`, `last`, `final-part` (in the last third of the account) and
+ * `after-past` (a present-tense segment after a simple past event).
+ */
+export function addContextFeatures(segments: ReadonlyArray<Set<Feature>>): void {
+  const count = segments.length;
+  const has = (i: number, set: ReadonlySet<Feature>) => i >= 0 && i < count && [...set].some((f) => segments[i].has(f));
+  let pastSeen = false;
+  segments.forEach((features, i) => {
+    if (has(i, PAST_EVENTS) && (has(i - 1, PAST_EVENTS) || has(i + 1, PAST_EVENTS))) features.add('juncture');
+    if (i === 0) features.add('first');
+    if (i === count - 1) features.add('last');
+    if (count >= 3 && i >= Math.ceil((2 * count) / 3)) features.add('final-part');
+    const present = !has(i, PAST_ANY) && !features.has('no-finite-verb');
+    if (present && pastSeen) features.add('after-past');
+    if (has(i, PAST_EVENTS)) pastSeen = true;
+  });
+}

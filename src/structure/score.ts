@@ -1,0 +1,95 @@
+import { compileCodebook } from '../codebook/match.js';
+import type { CodeDef } from '../codebook/types.js';
+import type { Span } from '../segment/span.js';
+import { tokenize } from '../text/tokens.js';
+import type { ActiveTags } from './active-tags.js';
+import type { Cue } from './cue-file.js';
+import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
+import { tagText, type TaggedToken } from './grammar.js';
+
+/** A cue that held for a segment, with the words that matched it (none for a purely grammatical cue). */
+export interface FiredCue {
+  cue: string;
+  weight: number;
+  words: string[];
+}
+
+/** How one segment was scored: its features, every tag's total and cues, and the outcome. */
+export interface SegmentScore {
+  features: Feature[];
+  /** Every active tag in the cue file's order, with the cues that held. */
+  scores: Array<{ tag: string; total: number; cues: FiredCue[] }>;
+  /** The winning tag: highest total; on a tie the first listed; with no cue the file's default. */
+  tag: string;
+  /** The cues that decided it, as `cue: words +weight`. */
+  evidence: string[];
+  /** The note written beside the tag, or an empty string. */
+  note: string;
+}
+
+/** Scores the segments (given as spans) of one account. */
+export type Scorer = (text: string, spans: readonly Span[]) => SegmentScore[];
+
+/**
+ * Compiles the tags in use of a cue file into a {@link Scorer}. A cue
+ * adds its weight to its tag when every feature it names holds and, if it
+ * lists words, at least one of them occurs in the segment.
+ */
+export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer {
+  const all: Cue[] = [...active.flatMap((code) => code.cues), ...notes.flatMap((note) => note.cues)];
+  const lexical = compileCodebook({
+    file: file.file,
+    name: file.name,
+    version: file.version,
+    description: '',
+    codes: all.map((cue, i): CodeDef => ({ code: String(i), name: cue.cue, description: '', aliases: [], keywords: [...(cue.keywords ?? [])], phrases: [...(cue.phrases ?? [])], patterns: [...(cue.patterns ?? [])] })),
+  });
+  const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
+
+  return (text, spans) => {
+    const tagged = tagText(text);
+    const features = featuresOf(tagged, spans);
+    addContextFeatures(features);
+    return spans.map((span, s) => {
+      const piece = text.slice(span.start, span.end);
+      const words = new Map(lexical(tokenize(piece, span.start), piece, span.start).map((hit) => [Number(hit.code), hit.evidence]));
+      const fired = (cue: Cue, i: number): FiredCue | undefined => {
+        if (cue.features && !cue.features.every((feature) => features[s].has(feature))) return undefined;
+        const hasWords = (cue.keywords?.length ?? 0) + (cue.phrases?.length ?? 0) + (cue.patterns?.length ?? 0) > 0;
+        if (hasWords && !words.has(i)) return undefined;
+        return { cue: cue.cue, weight: cue.weight, words: words.get(i) ?? [] };
+      };
+      let index = 0;
+      const scores = active.map((code) => {
+        const cues = code.cues.map((cue) => fired(cue, index++)).filter((cue): cue is FiredCue => cue !== undefined);
+        return { tag: code.code, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues };
+      });
+      const best = scores.reduce((winner, score) => (score.total > winner.total ? score : winner));
+      const tag = best.total > 0 ? best.tag : fallback;
+      const note = notes.find((def) => def.tag === tag && def.cues.some((cue) => fired(cue, all.indexOf(cue)) !== undefined))?.note ?? '';
+      return {
+        features: [...features[s]],
+        scores,
+        tag,
+        evidence: best.total > 0 ? best.cues.map(describeCue) : [],
+        note,
+      };
+    });
+  };
+}
+
+/** `cue: words +weight`, as the evidence column shows a cue. */
+export function describeCue(cue: FiredCue): string {
+  return `${cue.cue}${cue.words.length > 0 ? `: ${cue.words.join(', ')}` : ''} +${cue.weight}`;
+}
+
+/** Each span's own features, from the tagged tokens that start inside it (one pass: both are in text order). */
+function featuresOf(tagged: readonly TaggedToken[], spans: readonly Span[]): Array<Set<Feature>> {
+  let next = 0;
+  return spans.map((span) => {
+    while (next < tagged.length && tagged[next].start < span.start) next++;
+    const from = next;
+    while (next < tagged.length && tagged[next].start < span.end) next++;
+    return segmentFeatures(tagged.slice(from, next));
+  });
+}
