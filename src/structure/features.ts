@@ -84,7 +84,8 @@ function classify(group: readonly TaggedToken[], next: TaggedToken | undefined):
   const negated = group.some((token) => NEGATORS.has(token.lower));
   const past = PAST_AUXILIARIES.has(first.lower) || (first.pos === 'VERB' && pastForm(first));
   const perfect = verbs.some((token, i) => token.lemma === 'have' && i < verbs.length - 1);
-  const progressive = verbs.some((token, i) => token.lemma === 'be' && i < verbs.length - 1) && head.lower.endsWith('ing');
+  // be + -ing, or the progressive passive be + being + participle ("are being consulted").
+  const progressive = verbs.some((token, i) => token.lemma === 'be' && i < verbs.length - 1) && (head.lower.endsWith('ing') || verbs.some((token) => token.lower === 'being'));
   // A negated verb group tells what did not happen: a state, not an event.
   if (negated) return past ? 'past-stative' : 'present-stative';
   // be + past participle: a passive; in the present it describes a state ("I am exhausted").
@@ -100,22 +101,33 @@ function classify(group: readonly TaggedToken[], next: TaggedToken | undefined):
   return stative ? 'present-stative' : 'present-simple';
 }
 
+/** Words that open a subordinate clause ("that we lost him", "because it was quicker"). */
+const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'where', 'when', 'whenever', 'if', 'because', 'since', 'although', 'though', 'while', 'whilst', 'until', 'unless', 'once', 'as', 'after', 'before']);
+
 /**
- * The tense and aspect of every finite verb group in a segment, in order
- * (a clause has one; a sentence or line may have several), or
- * `no-finite-verb`. `first-person` is added when I or we stands within
- * the three words before a finite verb group.
+ * The tense and aspect of the finite verb groups in a segment, or
+ * `no-finite-verb`. Only main-clause groups count when there are any:
+ * a group after a subordinator ("It was a shame that we lost him") is
+ * not a narrative clause (Labov & Waletzky 1967: narrative clauses are
+ * independent clauses). `first-person` is added when I or we stands
+ * within the three words before a counted group.
  */
 export function verbFeatures(tokens: readonly TaggedToken[]): Feature[] {
-  const features: Feature[] = [];
+  const main: Feature[] = [];
+  const subordinate: Feature[] = [];
+  let previousEnd = 0;
   for (let start = finiteStart(tokens, 0); start >= 0; ) {
     const group = verbGroup(tokens, start);
     const after = start + group.length;
-    features.push(classify(group, tokens[after]));
-    if (tokens.slice(Math.max(0, start - 3), start).some((token) => token.pos === 'PRON' && FIRST_PERSON.has(token.lower))) features.push('first-person');
+    const lead = tokens.slice(previousEnd, start);
+    const into = lead.some((token) => token.pos === 'SCONJ' || SUBORDINATORS.has(token.lower)) ? subordinate : main;
+    into.push(classify(group, tokens[after]));
+    if (tokens.slice(Math.max(0, start - 3), start).some((token) => token.pos === 'PRON' && FIRST_PERSON.has(token.lower))) into.push('first-person');
+    previousEnd = after;
     start = finiteStart(tokens, after);
   }
-  return features.length > 0 ? features : ['no-finite-verb'];
+  if (main.length > 0) return main;
+  return subordinate.length > 0 ? subordinate : ['no-finite-verb'];
 }
 
 /** The features of one segment on its own: tense and aspect, person, questions, negation, existential "there". */
