@@ -5,7 +5,8 @@ import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
-import { printFailure, printMessage, summary } from './report.js';
+import { tabulate } from '../tabulate.js';
+import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -23,6 +24,7 @@ function program(setCode: (code: number) => void): Command {
     .showHelpAfterError('(add --help for the options)')
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
+      'reflect-code tabulate out/segments.csv --out out-reviewed',
       'reflect-code grid out/segments.csv --participant A32',
     )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
 
@@ -50,6 +52,32 @@ function program(setCode: (code: number) => void): Command {
       const result = await analyse({ ...options, inputs });
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(summary(result));
+      setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
+    });
+
+  cli
+    .command('tabulate')
+    .summary('rebuild the tables and grids from a reviewed segments.csv')
+    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
+    .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
+    .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)')
+    .option('-c, --codebook <file>', 'theme codebook (YAML) the codes come from; default: the mentorship study\'s codebook')
+    .option('--structure-rules <file>', 'structure cue file (YAML) the tags come from; default: Labov & Waletzky cues')
+    .option('--allow-new-codes', 'keep codes the codebook does not list (a warning each) instead of stopping')
+    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets')
+    .option('--id-column <name>', 'with --accounts: column (or JSONL key) with the participant ID', 'participant')
+    .option('--text-column <name>', 'with --accounts: column (or JSONL key) with the account text', 'text')
+    .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
+    .option('--strict', 'exit with code 1 when there are warnings (such as a text that no longer fits its offsets)')
+    .option('-q, --quiet', 'print nothing but warnings and errors')
+    .addHelpText('after', examples(
+      'reflect-code tabulate samples/study/coding.csv --out study-tables',
+      'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
+    ))
+    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; allowNewCodes?: boolean; accounts?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      const result = await tabulate({ ...options, segments });
+      for (const message of result.messages) printMessage(message);
+      if (!options.quiet) process.stdout.write(tabulateSummary(result));
       setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
     });
 
