@@ -5,6 +5,12 @@
 export { analyse, type AnalyseOptions, type AnalyseResult } from './analyse.js';
 export { tabulate, type TabulateOptions, type TabulateResult } from './tabulate.js';
 export { readCoding, type CodingOptions } from './read/coding.js';
+export { agree, DIMENSIONS, type AgreeOptions, type AgreeResult, type Dimension } from './agree.js';
+export { formatAgreement, AGREE_FORMATS, type AgreeFormat } from './agree/format.js';
+export { cohensKappa, observedAgreement } from './agree/kappa.js';
+export { krippendorffAlpha, type UnitValues } from './agree/alpha.js';
+export { landisKoch } from './agree/landis-koch.js';
+export { themeAgreement, structureAgreement, type DimensionAgreement, type Figures, type CodeFigures } from './agree/measures.js';
 export { loadCodebook, readCodebook, parseCodebook, type CodebookResult } from './codebook/read.js';
 export { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES } from './codebook/shipped.js';
 export type { Codebook, CodeDef } from './codebook/types.js';

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
+import { agree, DIMENSIONS, type Dimension } from '../agree.js';
+import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
 import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
 import { UNITS, type Unit } from '../segment/index.js';
@@ -25,6 +27,7 @@ function program(setCode: (code: number) => void): Command {
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code tabulate out/segments.csv --out out-reviewed',
+      'reflect-code agree samples/study/coding.csv out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
     )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
 
@@ -78,6 +81,30 @@ function program(setCode: (code: number) => void): Command {
       const result = await tabulate({ ...options, segments });
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(tabulateSummary(result));
+      setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
+    });
+
+  cli
+    .command('agree')
+    .summary('measure how far two codings of the same accounts agree')
+    .description('Compare two codings of the same accounts (two researchers, or reflect-code against a researcher), unit by unit: per code and overall, percent agreement, Cohen\'s kappa, Krippendorff\'s alpha and the Landis and Koch reading; for structure tags also a confusion matrix.')
+    .argument('<a.csv>', 'the first coding: a segments.csv (written by analyse, or a researcher\'s, perhaps corrected)')
+    .argument('<b.csv>', 'the second coding of the same accounts')
+    .addOption(new Option('-d, --dimension <dimension>', 'compare only themes or only structure tags (default: both)').choices(DIMENSIONS))
+    .option('--exclude-uncoded', 'leave out units neither coding coded (they otherwise count as agreement)')
+    .addOption(new Option('--format <format>', 'output format').choices(AGREE_FORMATS).default('table'))
+    .option('-c, --codebook <file>', 'theme codebook (YAML) the codes come from; default: the mentorship study\'s codebook')
+    .option('--structure-rules <file>', 'structure cue file (YAML) the tags come from; default: Labov & Waletzky cues')
+    .option('--allow-new-codes', 'keep codes the codebook does not list (a warning each) instead of stopping')
+    .option('--strict', 'exit with code 1 when there are warnings (such as units only one coding has)')
+    .addHelpText('after', examples(
+      'reflect-code agree samples/study/coding.csv study-out/segments.csv',
+      'reflect-code agree mine.csv yours.csv --dimension structure --exclude-uncoded --format csv > agreement.csv',
+    ))
+    .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; allowNewCodes?: boolean; strict?: boolean }) => {
+      const result = await agree({ ...options, a, b });
+      for (const message of result.messages) printMessage(message);
+      process.stdout.write(formatAgreement(result, options.format));
       setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
     });
 

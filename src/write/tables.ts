@@ -16,8 +16,8 @@ function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1);
 }
 
-/** Codes of a codebook, then any other code the tally saw, in first-seen order. */
-function codesOf(codebook: Codebook, seen: Iterable<string>): Array<{ code: string; name: string }> {
+/** Codes of a codebook, then any other code seen, in first-seen order. */
+export function codesOf(codebook: Codebook, seen: Iterable<string>): Array<{ code: string; name: string }> {
   const listed = codebook.codes.map(({ code, name }) => ({ code, name }));
   const known = new Set(listed.map(({ code }) => code));
   for (const code of seen) if (!known.has(code)) listed.push({ code, name: '' });
