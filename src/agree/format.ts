@@ -22,10 +22,10 @@ function figureCells(row: Figures): string[] {
 }
 
 function uncodedNote(dimension: DimensionAgreement, excluded: boolean): string {
-  const what = dimension.dimension === 'themes' ? 'no theme in either coding' : 'no tag in either coding';
-  if (dimension.uncoded === 0) return `(no unit has ${what})`;
-  if (excluded) return `(${plural(dimension.excluded, 'unit')} with ${what} left out)`;
-  return `(${plural(dimension.uncoded, 'unit')} with ${what} counted as agreement; --exclude-uncoded leaves ${dimension.uncoded === 1 ? 'it' : 'them'} out)`;
+  const what = dimension.dimension === 'themes' ? 'theme' : 'tag';
+  if (dimension.uncoded === 0) return `(every unit has a ${what} in at least one coding)`;
+  if (excluded) return `(${plural(dimension.excluded, 'unit')} with no ${what} in either coding left out)`;
+  return `(${plural(dimension.uncoded, 'unit')} with no ${what} in either coding counted as agreement; --exclude-uncoded leaves ${dimension.uncoded === 1 ? 'it' : 'them'} out)`;
 }
 
 function dimensionTable(dimension: DimensionAgreement, excluded: boolean): string[] {
