@@ -138,6 +138,15 @@ describe('reflect-code tabulate (the real binary)', () => {
     ].join('\n'));
   });
 
+  it('warns about a segment number used twice for a participant', () => {
+    const dir = tempDir();
+    const file = join(dir, 'coded.csv');
+    writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,CO,EV\nA2,1,Hi,T,OR\nA1,1,Again,T,OR\n');
+    const { code, stderr } = cli(['tabulate', file, '--out', join(dir, 'out'), '-q']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`reflect-code: warning: ${file}:4: A1 segment 1 appears twice (first on line 2); expected one row per segment, both are counted [segments-duplicate]\n`);
+  });
+
   it('refuses two structure tags in one row', () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');

@@ -75,15 +75,20 @@ function checkOffsets(row: SegmentRow, file: string, accounts: ReadonlyMap<strin
  * the codebook spells them, a code listed twice in a cell counts once,
  * a structure cell holds at most one tag, and a code the codebook does not
  * list is fatal (naming the file and line) unless `allowNewCodes`, when it
- * is kept with a warning. Rows whose text does not fit their offsets are
- * warnings.
+ * is kept with a warning. Rows whose text does not fit their offsets, and
+ * segment numbers used twice for a participant, are warnings.
  */
 export async function readCoding(file: string, options: CodingOptions): Promise<SegmentsFile> {
   const coding = await readSegmentsFile(file);
   const themes = new CodeSpeller(options.codebook, 'theme code', options.allowNewCodes ?? false);
   const tags = new CodeSpeller(options.rules, 'structure tag', options.allowNewCodes ?? false);
   const messages = [...coding.messages];
+  const firstLines = new Map<string, number>();
   const rows = coding.rows.map((row) => {
+    const key = `${row.participant}\t${row.segment}`;
+    const first = firstLines.get(key);
+    if (first !== undefined) messages.push(warn(`${row.participant} segment ${row.segment} appears twice (first on line ${first}); expected one row per segment, both are counted`, 'segments-duplicate', { file, line: row.line }));
+    else if (!Number.isNaN(row.segment)) firstLines.set(key, row.line);
     const structure = splitCodes(row.structure);
     if (structure.length > 1) throw fail(`expected at most one structure tag in a row, got "${row.structure}"`, 'segments-several-tags', { file, line: row.line });
     const mismatch = checkOffsets(row, file, options.accounts);
