@@ -1,6 +1,6 @@
 import { codeThemes } from './code/themes.js';
 import { loadCodebook } from './codebook/read.js';
-import { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES } from './codebook/shipped.js';
+import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
 import type { Codebook } from './codebook/types.js';
 import { toDoc, type AccountDoc, type Transform } from './document.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
@@ -8,15 +8,13 @@ import type { LoadOptions } from './load/options.js';
 import { fail, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
 import { metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
+import { loadStructureTags, type ActiveTags } from './structure/active-tags.js';
 import { tagStructure } from './structure/tag.js';
-import { Tally } from './tally.js';
+import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
-import { FileNamer } from './write/file-names.js';
-import { gridCsv, gridMarkdown, type GridRow } from './write/grid.js';
+import type { GridRow } from './write/grid.js';
 import { OutputDir } from './write/output-dir.js';
-import { frequencies, structureFrequencies, tableFiles, type FrequencyRow } from './write/tables.js';
-import { activeTags, type ActiveTags } from './structure/active-tags.js';
-import { loadCueFile } from './structure/cue-file.js';
+import type { FrequencyRow } from './write/tables.js';
 
 /** Options of {@link analyse}. */
 export interface AnalyseOptions extends LoadOptions {
@@ -75,8 +73,7 @@ function gridRows(doc: AccountDoc): GridRow[] {
 export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const cues = await loadCueFile(options.structureRules ?? DEFAULT_STRUCTURE_RULES);
-  const rules = activeTags(cues, options.structureTags);
+  const rules = await loadStructureTags(options.structureRules, options.structureTags);
   const plan = await planInputs(options.inputs, options);
   const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs });
   try {
@@ -100,9 +97,7 @@ interface Prepared {
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules })];
   const messages: ReflectMessage[] = [];
-  const tally = new Tally();
-  const namer = new FileNamer();
-  const files = ['segments.csv'];
+  const outputs = new CodingOutputs(out, codebook, rules, plan.metadataColumns);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {
@@ -117,31 +112,22 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
       for (const stage of stages) stage(doc);
       messages.push(...doc.messages);
       await segmentsFile.write(toCsv(doc.segments.map((s) => segmentCells(doc, s, plan.metadataColumns))));
-      const grid = namer.name(doc.participant);
-      const rows = gridRows(doc);
-      await out.write(`grids/${grid}.md`, gridMarkdown(doc.participant, rows));
-      await out.write(`grids/${grid}.csv`, BOM + gridCsv(doc.participant, rows));
-      files.push(`grids/${grid}.md`, `grids/${grid}.csv`);
-      tally.add({ participant: doc.participant, metadata: doc.metadata, grid }, rows);
+      await outputs.add(doc, gridRows(doc));
     }
   } finally {
     await segmentsFile.close();
   }
-  const tables = tableFiles(tally, codebook, rules, plan.metadataColumns);
-  for (const [name, content] of Object.entries(tables)) {
-    await out.write(name, content);
-    files.push(name);
-  }
+  await outputs.finish();
   return {
     out: options.out ?? 'reflect-code-out',
     codebook: { name: codebook.name, version: codebook.version },
     unit,
-    participants: tally.participants.length,
-    segments: tally.segments,
+    participants: outputs.tally.participants.length,
+    segments: outputs.tally.segments,
     skipped,
-    themes: frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally),
-    structure: structureFrequencies(rules, tally),
-    files,
+    themes: outputs.themes(),
+    structure: outputs.structure(),
+    files: ['segments.csv', ...outputs.files],
     messages,
   };
 }

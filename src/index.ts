@@ -3,6 +3,14 @@
  * @packageDocumentation
  */
 export { analyse, type AnalyseOptions, type AnalyseResult } from './analyse.js';
+export { tabulate, type TabulateOptions, type TabulateResult } from './tabulate.js';
+export { readCoding, type CodingOptions } from './read/coding.js';
+export { agree, DIMENSIONS, type AgreeOptions, type AgreeResult, type Dimension } from './agree.js';
+export { formatAgreement, AGREE_FORMATS, type AgreeFormat } from './agree/format.js';
+export { cohensKappa, observedAgreement } from './agree/kappa.js';
+export { krippendorffAlpha, type UnitValues } from './agree/alpha.js';
+export { landisKoch } from './agree/landis-koch.js';
+export { themeAgreement, structureAgreement, type DimensionAgreement, type Figures, type CodeFigures } from './agree/measures.js';
 export { loadCodebook, readCodebook, parseCodebook, type CodebookResult } from './codebook/read.js';
 export { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES } from './codebook/shipped.js';
 export type { Codebook, CodeDef } from './codebook/types.js';
@@ -12,7 +20,7 @@ export { segment, split, UNITS, type Unit } from './segment/index.js';
 export type { Span } from './segment/span.js';
 export { planInputs, loadAccounts, type Input, type InputPlan } from './load/inputs.js';
 export type { LoadOptions } from './load/options.js';
-export { readSegments, participantRows, type SegmentRow } from './read/segments.js';
+export { readSegmentsFile, participantRows, type SegmentRow, type SegmentsFile } from './read/segments.js';
 export { gridMarkdown, gridCsv, type GridRow } from './write/grid.js';
 export { toDoc, type Account, type AccountDoc, type Segment, type CodeHit, type StructureTag, type Transform } from './document.js';
 export { ReflectMessage, type Place } from './messages.js';

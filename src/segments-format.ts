@@ -16,6 +16,12 @@ export function metadataHeader(name: string): string {
   return RESERVED.has(name.toLowerCase()) ? `input_${name}` : name;
 }
 
+/** The input column behind a metadata header of `segments.csv`: undoes {@link metadataHeader}. */
+export function metadataName(header: string): string {
+  const name = header.replace(/^input_/i, '');
+  return name !== header && RESERVED.has(name.toLowerCase()) ? name : header;
+}
+
 /** Several codes in one cell are joined by `;`. */
 export const CODE_SEPARATOR = ';';
 

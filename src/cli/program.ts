@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
+import { agree, DIMENSIONS, type Dimension } from '../agree.js';
+import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
 import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
+import type { ReflectMessage } from '../messages.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
-import { printFailure, printMessage, summary } from './report.js';
+import { tabulate } from '../tabulate.js';
+import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -16,6 +20,43 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+/** Options every command that reads accounts shares: the ID and text columns. */
+function columnOptions(command: Command, prefix = ''): Command {
+  return command
+    .option('--id-column <name>', `${prefix}column (or JSONL key) with the participant ID`, 'participant')
+    .option('--text-column <name>', `${prefix}column (or JSONL key) with the account text`, 'text');
+}
+
+/** Options of the commands that write an output folder: --force, --strict (with an example warning) and --quiet. */
+function outputOptions(command: Command, warning: string): Command {
+  return command
+    .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
+    .option('--strict', `exit with code 1 when there are warnings (such as ${warning})`)
+    .option('-q, --quiet', 'print nothing but warnings and errors');
+}
+
+/** `--structure-tags`: the tags in use, comma-separated. */
+function structureTagsOption(): Option {
+  return new Option('--structure-tags <tags>', 'structure tags to use, comma-separated (default: OR,CA,EV,RE; the shipped cue file also has AB and CODA)')
+    .argParser((value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean));
+}
+
+/** Options of the commands that read a coding: the codebooks its codes come from. */
+function codingOptions(command: Command): Command {
+  return command
+    .option('-c, --codebook <file>', 'theme codebook (YAML) the codes come from; default: the mentorship study\'s codebook')
+    .option('--structure-rules <file>', 'structure cue file (YAML) the tags come from; default: Labov & Waletzky cues')
+    .addOption(structureTagsOption())
+    .option('--allow-new-codes', 'keep codes the codebook does not list (a warning each) instead of stopping');
+}
+
+/** Prints the warnings, then `text` unless quiet, and gives the exit code: 1 for warnings under --strict. */
+function report(messages: readonly ReflectMessage[], text: string, options: { strict?: boolean; quiet?: boolean }): number {
+  for (const message of messages) printMessage(message);
+  if (!options.quiet) process.stdout.write(text);
+  return options.strict && messages.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
 function program(setCode: (code: number) => void): Command {
   const cli = new Command('reflect-code')
     .description('Code written reflective accounts with a theme codebook and Labov & Waletzky structure tags.')
@@ -23,10 +64,12 @@ function program(setCode: (code: number) => void): Command {
     .showHelpAfterError('(add --help for the options)')
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
+      'reflect-code tabulate out/segments.csv --out out-reviewed',
+      'reflect-code agree samples/study/coding.csv out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
     )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
 
-  cli
+  const analyseCommand = cli
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
@@ -36,12 +79,8 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
-    .option('--structure-tags <tags>', 'structure tags to use, comma-separated (default: OR,CA,EV,RE; the cue file also has AB and CODA)', (value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean))
-    .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
-    .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
-    .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
-    .option('--strict', 'exit with code 1 when there are warnings (such as skipped empty accounts)')
-    .option('-q, --quiet', 'print nothing but warnings and errors')
+    .addOption(structureTagsOption());
+  outputOptions(columnOptions(analyseCommand), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
@@ -49,9 +88,44 @@ function program(setCode: (code: number) => void): Command {
     ))
     .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await analyse({ ...options, inputs });
-      for (const message of result.messages) printMessage(message);
-      if (!options.quiet) process.stdout.write(summary(result));
-      setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
+      setCode(report(result.messages, summary(result), options));
+    });
+
+  const tabulateCommand = cli
+    .command('tabulate')
+    .summary('rebuild the tables and grids from a reviewed segments.csv')
+    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
+    .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
+    .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
+  codingOptions(tabulateCommand).option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+  outputOptions(columnOptions(tabulateCommand, 'with --accounts: '), 'a text that no longer fits its offsets')
+    .addHelpText('after', examples(
+      'reflect-code tabulate samples/study/coding.csv --out study-tables',
+      'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
+    ))
+    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; accounts?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      const result = await tabulate({ ...options, segments });
+      setCode(report(result.messages, tabulateSummary(result), options));
+    });
+
+  const agreeCommand = cli
+    .command('agree')
+    .summary('measure how far two codings of the same accounts agree')
+    .description('Compare two codings of the same accounts (two researchers, or reflect-code against a researcher), unit by unit: per code and overall, percent agreement, Cohen\'s kappa, Krippendorff\'s alpha and the Landis and Koch reading; for structure tags also a confusion matrix.')
+    .argument('<a.csv>', 'the first coding: a segments.csv (written by analyse, or a researcher\'s, perhaps corrected)')
+    .argument('<b.csv>', 'the second coding of the same accounts')
+    .addOption(new Option('-d, --dimension <dimension>', 'compare only themes or only structure tags (default: both)').choices(DIMENSIONS))
+    .option('--exclude-uncoded', 'leave out units neither coding coded (they otherwise count as agreement)')
+    .addOption(new Option('--format <format>', 'output format').choices(AGREE_FORMATS).default('table'));
+  codingOptions(agreeCommand)
+    .option('--strict', 'exit with code 1 when there are warnings (such as units only one coding has)')
+    .addHelpText('after', examples(
+      'reflect-code agree samples/study/coding.csv study-out/segments.csv',
+      'reflect-code agree mine.csv yours.csv --dimension structure --exclude-uncoded --format csv > agreement.csv',
+    ))
+    .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; strict?: boolean }) => {
+      const result = await agree({ ...options, a, b });
+      setCode(report(result.messages, formatAgreement(result, options.format), options));
     });
 
   cli

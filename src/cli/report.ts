@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import type { AnalyseResult } from '../analyse.js';
 import { ReflectMessage } from '../messages.js';
+import type { TabulateResult } from '../tabulate.js';
 
 /** Writes a message as one line on standard error: `reflect-code: file:line:column: reason [rule-id]`. */
 export function printMessage(message: ReflectMessage): void {
@@ -19,17 +20,38 @@ export function printFailure(error: unknown): void {
   }
 }
 
-/** The short summary `analyse` prints when it is done. */
-export function summary(result: AnalyseResult): string {
+/** `1 segment`, `2 segments`. */
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The lines about the tables that `analyse` and `tabulate` print when they are done. */
+function tableLines(result: TabulateResult): string[] {
   const top = result.themes.filter((row) => row.segments > 0).slice(0, 5);
   const grids = result.files.filter((file) => file.startsWith('grids/') && file.endsWith('.md')).length;
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const tables = result.files.filter((file) => !file.startsWith('grids/'));
+  return [
+    `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
+    `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
+    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${grids} grids)`,
+  ];
+}
+
+/** The short summary `analyse` prints when it is done. */
+export function summary(result: AnalyseResult): string {
   const lines = [
     `Coded ${chalk.bold(plural(result.participants, 'participant'))}, ${chalk.bold(plural(result.segments, 'segment'))} (unit: ${result.unit}) with "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
     result.skipped > 0 ? `Skipped ${plural(result.skipped, 'empty account')} (see the warnings above).` : '',
-    `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
-    `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
-    `Wrote ${result.out}: segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ (${grids} grids)`,
+    ...tableLines(result),
   ];
   return `${lines.filter(Boolean).join('\n')}\n`;
+}
+
+/** The short summary `tabulate` prints when it is done. */
+export function tabulateSummary(result: TabulateResult): string {
+  const lines = [
+    `Tabulated ${chalk.bold(result.participants)} participants, ${chalk.bold(result.segments)} segments against "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
+    ...tableLines(result),
+  ];
+  return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Account } from '../document.js';
 import { fail, type ReflectMessage } from '../messages.js';
+import { naturalOrder } from '../text/natural-order.js';
 import { makeAccount } from './account.js';
 
 /** The `.txt` files of a folder, in natural order (A2 before A10). */
@@ -10,7 +11,7 @@ export async function listTextFiles(folder: string): Promise<string[]> {
   const files = entries
     .filter((entry) => entry.isFile() && extname(entry.name).toLowerCase() === '.txt')
     .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    .sort(naturalOrder);
   if (files.length === 0) throw fail('expected a folder of .txt accounts, got a folder with no .txt file', 'input-empty-folder', { file: folder });
   return files.map((name) => join(folder, name));
 }

@@ -1,8 +1,11 @@
+import { DEFAULT_STRUCTURE_RULES } from '../codebook/shipped.js';
 import { fail } from '../messages.js';
-import type { CueFile, NoteDef, TagDef } from './cue-file.js';
+import { loadCueFile, type CueFile, type NoteDef, type TagDef } from './cue-file.js';
 
 /** The tags of a cue file that a run uses, and the notes that go with them. */
 export interface ActiveTags {
+  /** The cue file's name. */
+  name: string;
   file: CueFile;
   codes: TagDef[];
   notes: NoteDef[];
@@ -22,5 +25,10 @@ export function activeTags(file: CueFile, wanted?: readonly string[]): ActiveTag
       return code;
     });
   }
-  return { file, codes, notes: file.notes.filter((note) => codes.some(({ code }) => code === note.tag)) };
+  return { name: file.name, file, codes, notes: file.notes.filter((note) => codes.some(({ code }) => code === note.tag)) };
+}
+
+/** Loads a cue file (default: the shipped Labov & Waletzky cues) and picks its tags in use, as {@link activeTags}. */
+export async function loadStructureTags(file?: string, wanted?: readonly string[]): Promise<ActiveTags> {
+  return activeTags(await loadCueFile(file ?? DEFAULT_STRUCTURE_RULES), wanted);
 }

@@ -17,12 +17,14 @@ function percent(part: number, whole: number): string {
 
 /** The codes a table lists: a codebook's, or a cue file's tags in use, with the notes they carry. */
 export interface CodeList {
+  /** The codebook's or cue file's name, for messages. */
+  name: string;
   codes: ReadonlyArray<{ code: string; name: string }>;
   notes?: ReadonlyArray<{ note: string; tag: string }>;
 }
 
-/** Codes of a codebook, then any other code the tally saw, in first-seen order. */
-function codesOf(codebook: CodeList, seen: Iterable<string>): Array<{ code: string; name: string }> {
+/** Codes of a codebook, then any other code seen, in first-seen order. */
+export function codesOf(codebook: CodeList, seen: Iterable<string>): Array<{ code: string; name: string }> {
   const listed = codebook.codes.map(({ code, name }) => ({ code, name }));
   const known = new Set(listed.map(({ code }) => code));
   for (const code of seen) if (!known.has(code)) listed.push({ code, name: '' });

@@ -1,0 +1,108 @@
+import { align, type Alignment } from './agree/align.js';
+import { structureAgreement, themeAgreement, type DimensionAgreement } from './agree/measures.js';
+import { loadCodebook } from './codebook/read.js';
+import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
+import { loadStructureTags } from './structure/active-tags.js';
+import { fail, warn, type ReflectMessage } from './messages.js';
+import { readCoding } from './read/coding.js';
+import type { SegmentRow } from './read/segments.js';
+import { codesOf } from './write/tables.js';
+
+/** The dimensions `agree` can compare. */
+export const DIMENSIONS = ['themes', 'structure'] as const;
+/** A dimension of a coding: its themes or its structure tags. */
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Options of {@link agree}. */
+export interface AgreeOptions {
+  /** The two codings (segments.csv files) to compare: A and B. */
+  a: string;
+  b: string;
+  /** Compare only this dimension; default both. */
+  dimension?: Dimension;
+  /** Leave out units neither coding coded on a dimension. */
+  excludeUncoded?: boolean;
+  /** Theme codebook file; default the shipped mentorship codebook. */
+  codebook?: string;
+  /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
+  structureRules?: string;
+  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
+  structureTags?: readonly string[];
+  /** Keep codes the codebook does not list, with a warning, instead of stopping. */
+  allowNewCodes?: boolean;
+}
+
+/** What `agree` found: the units paired, the figures per dimension, and warnings. */
+export interface AgreeResult {
+  a: string;
+  b: string;
+  /** Units both codings have. */
+  units: number;
+  /** Rows only coding A, or only coding B, has. */
+  onlyA: number;
+  onlyB: number;
+  /** Participants whose rows were paired on offsets, and on segment numbers. */
+  pairedBy: { offsets: string[]; segment: string[] };
+  excludeUncoded: boolean;
+  themes?: DimensionAgreement;
+  structure?: DimensionAgreement;
+  messages: ReflectMessage[];
+}
+
+/** Most unmatched rows reported one by one, per coding. */
+const MAX_UNMATCHED = 10;
+
+function unmatched(rows: readonly SegmentRow[], file: string, other: string): ReflectMessage[] {
+  const sorted = [...rows].sort((x, y) => x.line - y.line);
+  const messages = sorted.slice(0, MAX_UNMATCHED).map((row) => {
+    const text = row.text.length > 40 ? `${row.text.slice(0, 37)}...` : row.text;
+    return warn(`${row.participant} segment ${Number.isNaN(row.segment) ? '?' : row.segment} ("${text}") has no matching unit in ${other}; left out`, 'agree-unmatched', { file, line: row.line });
+  });
+  if (sorted.length > MAX_UNMATCHED) messages.push(warn(`and ${sorted.length - MAX_UNMATCHED} more rows with no matching unit in ${other}; left out`, 'agree-unmatched', { file }));
+  return messages;
+}
+
+function pairedBy(alignment: Alignment): AgreeResult['pairedBy'] {
+  const by = [...alignment.by];
+  return { offsets: by.filter(([, how]) => how === 'offsets').map(([p]) => p), segment: by.filter(([, how]) => how === 'segment').map(([p]) => p) };
+}
+
+/**
+ * Measures how far two codings of the same accounts agree (two
+ * researchers, or the tool against a researcher). Both are read as
+ * `tabulate` reads a reviewed segments.csv, paired unit by unit (see
+ * {@link align}), and compared per code and overall: percent agreement,
+ * Cohen's kappa, Krippendorff's nominal alpha, the Landis and Koch reading,
+ * and for structure tags a confusion matrix. Rows without a partner are
+ * warnings and are left out.
+ */
+export async function agree(options: AgreeOptions): Promise<AgreeResult> {
+  if (options.dimension !== undefined && !DIMENSIONS.includes(options.dimension)) {
+    throw fail(`expected --dimension to be one of ${DIMENSIONS.join(', ')}, got "${String(options.dimension)}"`, 'option-invalid');
+  }
+  const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
+  const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const read = (file: string) => readCoding(file, { codebook, rules, allowNewCodes: options.allowNewCodes });
+  const [a, b] = [await read(options.a), await read(options.b)];
+  const alignment = align(a.rows, b.rows);
+  if (alignment.units.length === 0) {
+    throw fail(`expected the two codings to share units (same participant and segment, or same offsets), got none in common with ${options.b}`, 'agree-no-units', { file: options.a });
+  }
+  const want = (dimension: Dimension) => options.dimension === undefined || options.dimension === dimension;
+  const exclude = options.excludeUncoded ?? false;
+  const units = alignment.units;
+  const themes = codesOf(codebook, units.flatMap(({ a: x, b: y }) => [...x.themes, ...y.themes]));
+  const tags = codesOf(rules, units.flatMap(({ a: x, b: y }) => [x.structure, y.structure]).filter(Boolean));
+  return {
+    a: options.a,
+    b: options.b,
+    units: units.length,
+    onlyA: alignment.onlyA.length,
+    onlyB: alignment.onlyB.length,
+    pairedBy: pairedBy(alignment),
+    excludeUncoded: exclude,
+    themes: want('themes') ? themeAgreement(units.map(({ a: x, b: y }) => ({ a: x.themes, b: y.themes })), themes, exclude) : undefined,
+    structure: want('structure') ? structureAgreement(units.map(({ a: x, b: y }) => ({ a: x.structure, b: y.structure })), tags, exclude) : undefined,
+    messages: [...a.messages, ...b.messages, ...unmatched(alignment.onlyA, options.a, options.b), ...unmatched(alignment.onlyB, options.b, options.a)],
+  };
+}

@@ -1,0 +1,105 @@
+import type { Codebook } from '../codebook/types.js';
+import type { CodeList } from '../write/tables.js';
+import { fail, warn, type ReflectMessage } from '../messages.js';
+import { splitCodes } from '../segments-format.js';
+import { didYouMean } from '../text/closest.js';
+import { readSegmentsFile, type SegmentRow, type SegmentsFile } from './segments.js';
+
+/** Options of {@link readCoding}. */
+export interface CodingOptions {
+  /** The theme codebook the codes must come from. */
+  codebook: Codebook;
+  /** The structure tags the tags must come from. */
+  rules: CodeList;
+  /** Keep codes that are not in the codebook (with a warning) instead of stopping. */
+  allowNewCodes?: boolean;
+  /** The source accounts by participant ID, to check each row's text against its offsets. */
+  accounts?: ReadonlyMap<string, string>;
+}
+
+interface NewCode {
+  line: number;
+  rows: number;
+}
+
+/** Spells codes as their codebook does (`co` becomes `CO`) and deals with codes it does not list. */
+class CodeSpeller {
+  private readonly known = new Map<string, string>();
+  /** Codes not in the codebook, as first written, with their first line and row count. */
+  readonly added = new Map<string, NewCode>();
+
+  constructor(
+    private readonly book: CodeList,
+    private readonly what: 'theme code' | 'structure tag',
+    private readonly allowNew: boolean,
+  ) {
+    for (const { code } of book.codes) this.known.set(code.toLowerCase(), code);
+  }
+
+  spell(code: string, file: string, line: number): string {
+    const known = this.known.get(code.toLowerCase());
+    if (known !== undefined) return known;
+    const codes = [...this.known.values()];
+    if (!this.allowNew) {
+      throw fail(`${this.what} "${code}" is not in "${this.book.name}"${didYouMean(code, codes)}; expected one of ${codes.join(', ')} (add --allow-new-codes to keep new codes)`, 'segments-unknown-code', { file, line });
+    }
+    const key = [...this.added.keys()].find((other) => other.toLowerCase() === code.toLowerCase()) ?? code;
+    const seen = this.added.get(key) ?? { line, rows: 0 };
+    seen.rows++;
+    this.added.set(key, seen);
+    return key;
+  }
+
+  warnings(file: string): ReflectMessage[] {
+    return [...this.added].map(([code, { line, rows }]) =>
+      warn(`${this.what} "${code}" is not in "${this.book.name}"; kept as a new code (${rows} row${rows === 1 ? '' : 's'})`, 'segments-new-code', { file, line }));
+  }
+}
+
+/** Warns when a row's text no longer fits its offsets, or (given the accounts) is not the account's text there. */
+function checkOffsets(row: SegmentRow, file: string, accounts: ReadonlyMap<string, string> | undefined): ReflectMessage | undefined {
+  if (Number.isNaN(row.start) || Number.isNaN(row.end)) return undefined;
+  const place = { file, line: row.line };
+  if (row.end - row.start !== row.text.length) {
+    return warn(`the text is ${row.text.length} characters long but its offsets ${row.start}-${row.end} span ${row.end - row.start}; expected the account's text between the offsets (was the text edited?)`, 'segments-offsets-mismatch', place);
+  }
+  const account = accounts?.get(row.participant);
+  if (account !== undefined && account.slice(row.start, row.end) !== row.text) {
+    return warn(`the text is not the text of ${row.participant}'s account at offsets ${row.start}-${row.end}; expected "${account.slice(row.start, row.end)}"`, 'segments-text-mismatch', place);
+  }
+  return undefined;
+}
+
+/**
+ * Reads a reviewed coding (a `segments.csv`, perhaps edited in a
+ * spreadsheet) and checks it against the codebooks: codes are spelled as
+ * the codebook spells them, a code listed twice in a cell counts once,
+ * a structure cell holds at most one tag, and a code the codebook does not
+ * list is fatal (naming the file and line) unless `allowNewCodes`, when it
+ * is kept with a warning. Rows whose text does not fit their offsets, and
+ * segment numbers used twice for a participant, are warnings.
+ */
+export async function readCoding(file: string, options: CodingOptions): Promise<SegmentsFile> {
+  const coding = await readSegmentsFile(file);
+  const themes = new CodeSpeller(options.codebook, 'theme code', options.allowNewCodes ?? false);
+  const tags = new CodeSpeller(options.rules, 'structure tag', options.allowNewCodes ?? false);
+  const messages = [...coding.messages];
+  const firstLines = new Map<string, number>();
+  const rows = coding.rows.map((row) => {
+    const key = `${row.participant}\t${row.segment}`;
+    const first = firstLines.get(key);
+    if (first !== undefined) messages.push(warn(`${row.participant} segment ${row.segment} appears twice (first on line ${first}); expected one row per segment, both are counted`, 'segments-duplicate', { file, line: row.line }));
+    else if (!Number.isNaN(row.segment)) firstLines.set(key, row.line);
+    const structure = splitCodes(row.structure);
+    if (structure.length > 1) throw fail(`expected at most one structure tag in a row, got "${row.structure}"`, 'segments-several-tags', { file, line: row.line });
+    const mismatch = checkOffsets(row, file, options.accounts);
+    if (mismatch) messages.push(mismatch);
+    return {
+      ...row,
+      themes: [...new Set(row.themes.map((code) => themes.spell(code, file, row.line)))],
+      structure: structure.length === 0 ? '' : tags.spell(structure[0], file, row.line),
+    };
+  });
+  messages.push(...themes.warnings(file), ...tags.warnings(file));
+  return { ...coding, rows, messages };
+}

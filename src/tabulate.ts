@@ -1,0 +1,83 @@
+import type { AnalyseResult } from './analyse.js';
+import { loadCodebook } from './codebook/read.js';
+import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
+import { loadStructureTags } from './structure/active-tags.js';
+import { loadAccounts, planInputs } from './load/inputs.js';
+import type { LoadOptions } from './load/options.js';
+import { readCoding } from './read/coding.js';
+import { byParticipant, type SegmentsFile } from './read/segments.js';
+import { CodingOutputs } from './write/coding-outputs.js';
+import { OutputDir } from './write/output-dir.js';
+
+/** Options of {@link tabulate}. */
+export interface TabulateOptions extends LoadOptions {
+  /** The reviewed `segments.csv`. */
+  segments: string;
+  /** Output folder. */
+  out: string;
+  /** Replace the outputs in a non-empty output folder. */
+  force?: boolean;
+  /** Theme codebook file; default the shipped mentorship codebook. */
+  codebook?: string;
+  /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
+  structureRules?: string;
+  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
+  structureTags?: readonly string[];
+  /** Keep codes the codebook does not list, with a warning, instead of stopping. */
+  allowNewCodes?: boolean;
+  /** The source accounts (as for `analyse`), to check every row's text against its offsets. */
+  accounts?: readonly string[];
+}
+
+/** What tabulate did: counts, frequencies, files written and warnings. */
+export type TabulateResult = Omit<AnalyseResult, 'unit' | 'skipped'>;
+
+/** The texts of the source accounts, by participant ID. */
+async function accountTexts(inputs: readonly string[], options: LoadOptions): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for await (const item of loadAccounts(await planInputs(inputs, options), options)) {
+    if ('participant' in item) texts.set(item.participant, item.text);
+  }
+  return texts;
+}
+
+/**
+ * Rebuilds the frequency tables and coding grids from a reviewed coding
+ * (a `segments.csv` corrected by hand), through the same output step as
+ * {@link analyse}, so an unedited `segments.csv` gives back analyse's
+ * files byte for byte. Participants come in natural ID order (A2 before
+ * A10) and each one's rows in segment order, whatever order the rows are
+ * in. Nothing is written unless the whole run succeeds.
+ */
+export async function tabulate(options: TabulateOptions): Promise<TabulateResult> {
+  const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
+  const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const accounts = options.accounts ? await accountTexts(options.accounts, options) : undefined;
+  const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
+  const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
+  try {
+    const outputs = new CodingOutputs(out, codebook, rules, coding.metadataColumns);
+    await write(coding, outputs);
+    await out.commit();
+    return {
+      out: options.out,
+      codebook: { name: codebook.name, version: codebook.version },
+      participants: outputs.tally.participants.length,
+      segments: outputs.tally.segments,
+      themes: outputs.themes(),
+      structure: outputs.structure(),
+      files: outputs.files,
+      messages: coding.messages,
+    };
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+}
+
+async function write(coding: SegmentsFile, outputs: CodingOutputs): Promise<void> {
+  for (const [participant, rows] of byParticipant(coding.rows)) {
+    await outputs.add({ participant, metadata: rows[0].metadata }, rows);
+  }
+  await outputs.finish();
+}
