@@ -94,7 +94,7 @@ interface Prepared {
 
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules })];
-  const messages: ReflectMessage[] = [];
+  const messages: ReflectMessage[] = [...plan.messages];
   const tally = new Tally();
   const namer = new FileNamer();
   const files = ['segments.csv'];
@@ -105,7 +105,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
     for await (const item of loadAccounts(plan, options)) {
       if (!('participant' in item)) {
         messages.push(item);
-        skipped++;
+        if (item.ruleId === 'input-empty-text') skipped++;
         continue;
       }
       const doc = toDoc(item);

@@ -38,6 +38,9 @@ function program(setCode: (code: number) => void): Command {
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
     .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
     .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
+    .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, utf-16le, windows-1252 (default: detected per file)')
+    .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
+    .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
     .option('--strict', 'exit with code 1 when there are warnings (such as skipped empty accounts)')
     .option('-q, --quiet', 'print nothing but warnings and errors')
@@ -45,8 +48,9 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
+      'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await analyse({ ...options, inputs });
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(summary(result));
