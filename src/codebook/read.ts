@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { fail, type ReflectMessage } from '../messages.js';
 import { validateShape } from './schema.js';
 import { checkTerms } from './terms.js';
@@ -38,6 +38,24 @@ export interface CodebookResult {
   messages: ReflectMessage[];
 }
 
+/** Most copies YAML aliases may make of a node: a guard against "billion laughs" files. */
+const MAX_ALIASES = 100;
+
+/** Largest codebook file read: real codebooks are a few kilobytes. */
+export const MAX_CODEBOOK_BYTES = 1024 * 1024;
+
+function firstAlias(doc: Document, lines: LineCounter, file: string): { file: string; line: number; column: number } {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lines.linePos(offset);
+  return { file, line, column: col };
+}
+
 /**
  * Parses and validates codebook YAML text. Every problem is reported at
  * once, each with `file:line:column`; the codebook is returned only when
@@ -54,8 +72,14 @@ export function parseCodebook(source: string, file: string): CodebookResult {
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const where = locator(file, doc, lines);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { messages: [fail(`expected aliases (*name) that expand to a reasonable size, got aliases that would make more than ${MAX_ALIASES} copies; write the lists out instead`, 'codebook-aliases', firstAlias(doc, lines, file))] };
+  }
   const messages = validateShape(data, where);
   if (messages.length > 0) return { messages };
   const raw = data as RawCodebook;
@@ -77,7 +101,8 @@ export function parseCodebook(source: string, file: string): CodebookResult {
 
 /**
  * Reads and validates a codebook file; throws the first problem as a fatal
- * message (rule ids `codebook-unreadable`, `codebook-yaml`, `codebook-schema`,
+ * message (rule ids `codebook-unreadable`, `codebook-too-large`, `codebook-yaml`,
+ * `codebook-aliases`, `codebook-schema`,
  * `codebook-duplicate-code`, `codebook-bad-term`, `codebook-unknown-default`).
  */
 export async function loadCodebook(file: string): Promise<Codebook> {
@@ -90,6 +115,10 @@ export async function loadCodebook(file: string): Promise<Codebook> {
 export async function readCodebook(file: string): Promise<CodebookResult> {
   let source: string;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_CODEBOOK_BYTES) {
+      return { messages: [fail(`expected a codebook of at most ${MAX_CODEBOOK_BYTES / 1024} KB, got ${Math.ceil(size / 1024)} KB; is this the right file?`, 'codebook-too-large', { file })] };
+    }
     source = await readFile(file, 'utf8');
   } catch (error) {
     return { messages: [fail(`cannot read the codebook: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'codebook-unreadable', { file })] };
