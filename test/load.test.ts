@@ -138,8 +138,13 @@ describe('delimiters and CSV faults', () => {
     expect(await failure({ 'a.csv': CSV }, { delimiter: ';;' })).toBe('expected --delimiter to be one character such as , or ; or tab, got ";;" [option-invalid]');
   });
 
-  it('keeps a stray quote inside an unquoted text as written', async () => {
-    expect((await load({ 'a.csv': 'participant,text\nA1,She said "no" twice\n' })).accounts.map((a) => a.text)).toEqual(['She said "no" twice']);
+  it('refuses a stray quote inside an unquoted text rather than guess what it meant', async () => {
+    expect(await failure({ 'a.csv': 'participant,text\nA1,She said "no" twice\n' })).toBe('a.csv:2: expected a text with " in it to be quoted as a whole, got a " inside an unquoted text; put the text in quotes and double each " inside it ("") [csv-bad-quote]');
+  });
+
+  it('takes the names Notepad and Excel give encodings', async () => {
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'ANSI' })).accounts.map((a) => a.text)).toEqual([TEXT]);
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'Unicode' })).accounts.map((a) => a.text)).toEqual([TEXT]);
   });
 
   it('names an unnamed column and a header with no accounts below it', async () => {

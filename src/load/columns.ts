@@ -28,7 +28,9 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
     if (index < 0) index = names.findIndex((name) => name.toLowerCase() === column.trim().toLowerCase());
     if (index < 0) {
       const listed = names.map((name) => `"${name}"`).join(', ') || 'none';
-      throw fail(`expected a column named "${column}"${didYouMean(column, names)}, got columns ${listed}; name the right one with ${flag}`, 'input-missing-column', { file, line });
+      const other = names.length === 1 ? [';', '\t', ',', '|'].find((char) => names[0].includes(char)) : undefined;
+      const hint = other ? `; the columns may be separated by ${other === '\t' ? 'tabs' : `"${other}"`}: add --delimiter ${other === '\t' ? 'tab' : `"${other}"`}` : `; name the right one with ${flag}`;
+      throw fail(`expected a column named "${column}"${other ? '' : didYouMean(column, names)}, got columns ${listed}${hint}`, 'input-missing-column', { file, line });
     }
     return index;
   };

@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Options } from 'csv-parse';
 import type { Account } from '../document.js';
 import { fail, ReflectMessage } from '../messages.js';
 import { makeAccount } from './account.js';
@@ -14,17 +14,6 @@ export interface CsvFormat {
   delimiter?: string;
   /** Text encoding; detected (BOM, UTF-8, or chardet's guess) when not given. */
   encoding?: string;
-}
-
-interface Row {
-  record: string[];
-  raw: string;
-}
-
-function rows(file: string, format: Required<CsvFormat>): AsyncIterable<Row> {
-  const parser = parse({ delimiter: format.delimiter, raw: true, relax_quotes: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] });
-  // pipeline passes a decoding fault (a bad byte, a missing file) on to the parser's readers.
-  return pipeline(decodedStream(file, format.encoding), parser, () => {});
 }
 
 function lineBreaks(text: string): number {
@@ -42,6 +31,8 @@ function csvFault(error: unknown, file: string, line: number): ReflectMessage {
       return fail('a quoted field is never closed; expected a closing " before the end of the file', 'csv-unclosed-quote', place);
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return fail(`expected as many fields as the header has, got ${context.record?.length ?? 'a different number'}; check for an unquoted delimiter in a text`, 'csv-ragged-row', place);
+    case 'INVALID_OPENING_QUOTE':
+      return fail('expected a text with " in it to be quoted as a whole, got a " inside an unquoted text; put the text in quotes and double each " inside it ("")', 'csv-bad-quote', place);
     case 'CSV_INVALID_CLOSING_QUOTE':
       return fail('expected a delimiter or line end after a closing quote, got another character; double a quote inside a quoted text ("")', 'csv-bad-quote', place);
     default:
@@ -67,21 +58,29 @@ export async function csvFormat(file: string, format: CsvFormat = {}): Promise<R
  * lines skipped); parse faults become fatal messages naming the file and line.
  */
 export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGenerator<CsvRecord> {
-  const iterator = rows(file, await csvFormat(file, format))[Symbol.asyncIterator]();
-  // Lines are counted here: csv-parse counts a CRLF inside quotes twice.
+  const { delimiter, encoding } = await csvFormat(file, format);
+  // Lines are counted here, as records are parsed (csv-parse counts a CRLF
+  // inside quotes twice), so a fault is placed right after the last good record.
   let breaks = 0;
-  while (true) {
-    let next: IteratorResult<Row>;
-    try {
-      next = await iterator.next();
-    } catch (error) {
-      throw csvFault(error, file, breaks + 1);
-    }
-    if (next.done) return;
-    const { record, raw } = next.value;
-    const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
-    breaks += lineBreaks(raw);
-    yield { cells: record, line };
+  const options: Options<CsvRecord, { record: string[]; raw: string }> = {
+    delimiter,
+    raw: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    on_record: ({ record, raw }) => {
+      const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
+      breaks += lineBreaks(raw);
+      return { cells: record, line };
+    },
+  };
+  // csv-parse's typings cannot express a raw record mapped by on_record.
+  const parser = parse(options as unknown as Options);
+  // pipeline passes a decoding fault (a bad byte, a missing file) on to the parser's readers.
+  const records: AsyncIterable<CsvRecord> = pipeline(decodedStream(file, encoding), parser, () => {});
+  try {
+    yield* records;
+  } catch (error) {
+    throw csvFault(error, file, breaks + 1);
   }
 }
 

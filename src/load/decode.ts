@@ -20,12 +20,16 @@ export interface Encoding {
   by: 'given' | 'bom' | 'utf-8' | 'guessed';
 }
 
-/** Checks an `--encoding` value before anything is read; returns it lower-cased. */
-export function checkEncoding(name: string): string {
+/** The names Windows Notepad and Excel give encodings in their "Save as" boxes. */
+const WINDOWS_NAMES: Record<string, string> = { ansi: 'windows-1252', unicode: 'utf-16le', 'unicode big endian': 'utf-16be', 'utf-8 with bom': 'utf-8', 'utf-8-bom': 'utf-8' };
+
+/** Checks an `--encoding` value before anything is read; returns the iconv-lite name, lower-cased. */
+export function checkEncoding(given: string): string {
+  const name = WINDOWS_NAMES[given.toLowerCase()] ?? given.toLowerCase();
   if (!iconv.encodingExists(name)) {
-    throw fail(`expected --encoding to be an encoding such as ${COMMON.join(', ')}, got "${name}"${didYouMean(name, COMMON)}`, 'option-invalid');
+    throw fail(`expected --encoding to be an encoding such as ${COMMON.join(', ')}, got "${given}"${didYouMean(given, COMMON)}`, 'option-invalid');
   }
-  return name.toLowerCase();
+  return name;
 }
 
 function isUtf8(name: string): boolean {
