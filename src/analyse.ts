@@ -30,6 +30,8 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
+  /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
+  signal?: AbortSignal;
 }
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
@@ -103,6 +105,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of loadAccounts(plan, options)) {
+      if (options.signal?.aborted) throw fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: options.out ?? 'reflect-code-out' });
       if (!('participant' in item)) {
         messages.push(item);
         if (item.ruleId === 'input-empty-text') skipped++;

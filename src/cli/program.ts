@@ -51,7 +51,11 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
     .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
-      const result = await analyse({ ...options, inputs });
+      // Ctrl-C stops the run cleanly (a second one stops it at once).
+      const interrupt = new AbortController();
+      const stop = () => interrupt.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      const result = await analyse({ ...options, inputs, signal: interrupt.signal }).finally(() => process.off('SIGINT', stop).off('SIGTERM', stop));
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(summary(result));
       setCode(options.strict && result.messages.length > 0 ? EXIT.findings : EXIT.ok);
