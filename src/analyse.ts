@@ -32,6 +32,8 @@ export interface AnalyseOptions extends LoadOptions {
   structureRules?: string;
   /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
   structureTags?: readonly string[];
+  /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
+  signal?: AbortSignal;
 }
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
@@ -96,16 +98,17 @@ interface Prepared {
 
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules })];
-  const messages: ReflectMessage[] = [];
+  const messages: ReflectMessage[] = [...plan.messages];
   const outputs = new CodingOutputs(out, codebook, rules, plan.metadataColumns);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of loadAccounts(plan, options)) {
+      if (options.signal?.aborted) throw fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: options.out ?? 'reflect-code-out' });
       if (!('participant' in item)) {
         messages.push(item);
-        skipped++;
+        if (item.ruleId === 'input-empty-text') skipped++;
         continue;
       }
       const doc = toDoc(item);

@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, parseCodebook } from '../src/index.js';
 import { compileCodebook } from '../src/codebook/match.js';
 import { loadCueFile } from '../src/structure/cue-file.js';
 import { globToRegExp } from '../src/text/glob.js';
 import { tokenize } from '../src/text/tokens.js';
+import { tempDir } from './helpers/cli.js';
 
 const errors = (yaml: string) => parseCodebook(yaml, 'book.yaml').messages.map(String);
 
@@ -21,6 +24,20 @@ describe('codebook validation', () => {
     ['name: x\ncodes:\n  - {code: CO, name: A, patterns: ["co-produc*"]}\n', 'book.yaml:3:36: code "CO" > patterns > item 1: expected one word of letters with * or ? wildcards, got "co-produc*" [codebook-bad-term]'],
   ])('rejects %j', (yaml, expected) => {
     expect(errors(yaml)[0]).toBe(expected);
+  });
+
+  it('rejects a "billion laughs" alias bomb at its first alias, and accepts modest aliases', () => {
+    const levels = ['a: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let n = 1; n < 9; n++) levels.push(`l${n}: &l${n} [${Array(9).fill(`*l${n - 1}`).join(', ')}]`);
+    const bomb = `${levels.join('\n')}\nname: x\ncodes:\n  - {code: CO, name: A, keywords: *l8}\n`;
+    expect(errors(bomb)).toEqual(['book.yaml:2:10: expected aliases (*name) that expand to a reasonable size, got aliases that would make more than 100 copies; write the lists out instead [codebook-aliases]']);
+    expect(errors('words: &w [coach, guide]\nname: x\ncodes:\n  - {code: CO, name: A, keywords: *w}\n  - {code: T, name: B, keywords: *w}\n')).toEqual(['book.yaml:1:1: codebook: unknown key "words"; expected one of name, version, description, codes [codebook-schema]']);
+  });
+
+  it('refuses a codebook file over 1 MB before reading it', async () => {
+    const file = join(tempDir(), 'big.yaml');
+    writeFileSync(file, `name: x\n#${'-'.repeat(1024 * 1024)}\n`);
+    await expect(loadCodebook(file)).rejects.toThrow('expected a codebook of at most 1024 KB, got 1025 KB; is this the right file?');
   });
 
   it('reports every problem at once', () => {

@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAccounts, planInputs, type Account, type ReflectMessage } from '../src/index.js';
 import { tempDir } from './helpers/cli.js';
 
-async function load(files: Record<string, string>, options = {}): Promise<{ accounts: Account[]; warnings: string[]; metadata: string[] }> {
+type Files = Record<string, string | Uint8Array>;
+
+async function load(files: Files, options = {}): Promise<{ accounts: Account[]; warnings: string[]; metadata: string[] }> {
   const folder = tempDir();
   const paths = Object.entries(files).map(([name, content]) => {
     writeFileSync(join(folder, name), content);
@@ -17,10 +20,11 @@ async function load(files: Record<string, string>, options = {}): Promise<{ acco
     if ('participant' in item) accounts.push(item);
     else warnings.push((item as ReflectMessage).toString().replace(`${folder}/`, ''));
   }
+  warnings.unshift(...plan.messages.map((message) => message.toString().replace(`${folder}/`, '')));
   return { accounts, warnings, metadata: plan.metadataColumns };
 }
 
-async function failure(files: Record<string, string>, options = {}): Promise<string> {
+async function failure(files: Files, options = {}): Promise<string> {
   try {
     await load(files, options);
   } catch (error) {
@@ -57,7 +61,7 @@ describe('CSV exports', () => {
     const { accounts, warnings } = await load({ 'a.csv': 'participant,text\nA1,Hi\nA2,  \n' });
     expect(accounts).toHaveLength(1);
     expect(warnings).toEqual(['a.csv:3: participant "A2" has an empty account; skipped [input-empty-text]']);
-    expect(await failure({ 'a.csv': 'participant,text\nA1,Hi\nA1,Again\n' })).toMatch(/^a\.csv:3: participant "A1" appears twice \(first at .*a\.csv:2\); expected one account per participant \[input-duplicate-id\]$/);
+    expect(await failure({ 'a.csv': 'participant,text\nA1,Hi\nA1,Again\n' })).toMatch(/^a\.csv:3: participant "A1" appears twice \(first at .*a\.csv:2\); expected one account per participant \(add --merge-duplicates to join their texts\) \[input-duplicate-id\]$/);
   });
 });
 
@@ -80,5 +84,84 @@ describe('JSONL and text files', () => {
 
   it('rejects inputs of unknown kinds with a hint', async () => {
     expect(await failure({ 'a.xlsx': '' })).toBe('a.xlsx: expected a .csv, .tsv, .jsonl or .txt file, or a folder of .txt files, got a ".xlsx" file (save the sheet as CSV UTF-8 first) [input-unknown-kind]');
+  });
+});
+
+/** Accented names, curly quotes, an em-dash and (where the encoding has it) an emoji. */
+const TEXT = 'Zoë’s mentor — “Renée” — said ‘café’';
+const CSV = `participant;text\r\nÅsa;${TEXT}\r\n`;
+
+describe('encodings', () => {
+  it.each([
+    ['UTF-8', Buffer.from(`${CSV}B;👍\r\n`)],
+    ['UTF-8 with a BOM', Buffer.from(`\uFEFF${CSV}B;👍\r\n`)],
+    ['UTF-16 LE with a BOM', iconv.encode(`${CSV}B;👍\r\n`, 'utf-16le', { addBOM: true })],
+    ['UTF-16 BE with a BOM', iconv.encode(`${CSV}B;👍\r\n`, 'utf-16be', { addBOM: true })],
+  ])('reads %s text unchanged, with no warning', async (_name, bytes) => {
+    const { accounts, warnings } = await load({ 'a.csv': bytes });
+    expect(accounts.map((a) => [a.participant, a.text])).toEqual([['Åsa', TEXT], ['B', '👍']]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads Windows-1252 (Excel\'s "CSV") unchanged and says it guessed', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') });
+    expect(accounts.map((a) => [a.participant, a.text])).toEqual([['Åsa', TEXT]]);
+    expect(warnings).toEqual(['a.csv: the file is not UTF-8; read it as windows-1252: if accented letters or quotes look wrong in the outputs, give the right --encoding (such as windows-1252 or macintosh) [input-encoding-guessed]']);
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'Windows-1252' })).warnings).toEqual([]);
+  });
+
+  it('decodes .txt and .jsonl inputs the same way', async () => {
+    const { accounts } = await load({ 'P1.txt': iconv.encode(TEXT, 'windows-1252'), 'b.jsonl': iconv.encode(`{"participant": "P2", "text": "${TEXT} 👍"}\n`, 'utf-16le', { addBOM: true }) });
+    expect(accounts.map((a) => [a.participant, a.text])).toEqual([['P1', TEXT], ['P2', `${TEXT} 👍`]]);
+  });
+
+  it('stops at the line of a byte that is not UTF-8, even past the part used to detect the encoding', async () => {
+    const filler = 'participant,text\n' + Array.from({ length: 2000 }, (_, i) => `P${i},${'plain words '.repeat(4)}\n`).join('');
+    const bytes = Buffer.concat([Buffer.from(filler), iconv.encode('X,Café\n', 'windows-1252')]);
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    expect(await failure({ 'a.csv': bytes })).toBe('a.csv:2002: expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+    expect(await failure({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'utf-8' })).toBe('a.csv:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+  });
+
+  it('refuses binary data and unknown encodings', async () => {
+    expect(await failure({ 'a.csv': iconv.encode('participant,text\n', 'utf-16le') })).toBe('a.csv: expected a text file, got binary data (a spreadsheet, or UTF-16 text without a byte-order mark); save it as "CSV UTF-8" or plain text [input-binary]');
+    expect(await failure({ 'a.csv': CSV }, { encoding: 'utf-9' })).toBe('expected --encoding to be an encoding such as utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, macintosh, got "utf-9" (did you mean "utf-8"?) [option-invalid]');
+  });
+});
+
+describe('delimiters and CSV faults', () => {
+  it('detects ; and tab from the header, and takes --delimiter', async () => {
+    expect((await load({ 'a.csv': 'participant;text;site\nA1;Hi, there;N\n' })).accounts.map((a) => a.text)).toEqual(['Hi, there']);
+    expect((await load({ 'a.csv': 'participant\ttext\nA1\tHi; there, you\n' })).accounts.map((a) => a.text)).toEqual(['Hi; there, you']);
+    expect((await load({ 'a.csv': 'participant|text\nA1|Hi\n' }, { delimiter: 'pipe' })).accounts.map((a) => a.text)).toEqual(['Hi']);
+    expect((await load({ 'a.tsv': 'participant\ttext\nA1\tHi, you; too\n' })).accounts.map((a) => a.text)).toEqual(['Hi, you; too']);
+    expect(await failure({ 'a.csv': CSV }, { delimiter: ';;' })).toBe('expected --delimiter to be one character such as , or ; or tab, got ";;" [option-invalid]');
+  });
+
+  it('refuses a stray quote inside an unquoted text rather than guess what it meant', async () => {
+    expect(await failure({ 'a.csv': 'participant,text\nA1,She said "no" twice\n' })).toBe('a.csv:2: expected a text with " in it to be quoted as a whole, got a " inside an unquoted text; put the text in quotes and double each " inside it ("") [csv-bad-quote]');
+  });
+
+  it('takes the names Notepad and Excel give encodings', async () => {
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'ANSI' })).accounts.map((a) => a.text)).toEqual([TEXT]);
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'Unicode' })).accounts.map((a) => a.text)).toEqual([TEXT]);
+  });
+
+  it('names an unnamed column and a header with no accounts below it', async () => {
+    expect(await failure({ 'a.csv': 'participant,,text\nA1,x,Hi\n' })).toBe('a.csv:1: column 2 of the header has no name; expected a name above every column (name it, or delete the column if it is empty) [input-unnamed-column]');
+    expect(await failure({ 'a.csv': '\n\nparticipant,text\n\n' })).toBe('a.csv:3: expected accounts below the header row, got none [input-no-accounts]');
+  });
+
+  it('joins the texts of a repeated participant with --merge-duplicates', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': 'participant,text\nA1,First part.\nB2,Other.\nA1,Second part.\n' }, { mergeDuplicates: true });
+    expect(accounts.map((a) => [a.participant, a.text, a.source.line])).toEqual([['A1', 'First part.\n\nSecond part.', 2], ['B2', 'Other.', 3]]);
+    expect(warnings).toEqual([expect.stringMatching(/^a\.csv:4: participant "A1" appears again \(first at .*a\.csv:2\); joined this text to the first one \[input-merged-duplicate\]$/)]);
+  });
+
+  it('reads a 1 MB account in one cell whole', async () => {
+    const text = 'I learnt a great deal from my mentor. '.repeat(27000);
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const { accounts } = await load({ 'a.csv': `participant,text\nA1,"${text}"\nA2,Short.\n` });
+    expect(accounts.map((a) => a.text.length)).toEqual([text.length, 6]);
   });
 });

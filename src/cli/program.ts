@@ -79,15 +79,23 @@ function program(setCode: (code: number) => void): Command {
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
-    .addOption(structureTagsOption());
+    .addOption(structureTagsOption())
+    .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, utf-16le, windows-1252 (default: detected per file)')
+    .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
+    .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping');
   outputOptions(columnOptions(analyseCommand), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
+      'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
-      const result = await analyse({ ...options, inputs });
+    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      // Ctrl-C stops the run cleanly (a second one stops it at once).
+      const interrupt = new AbortController();
+      const stop = () => interrupt.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      const result = await analyse({ ...options, inputs, signal: interrupt.signal }).finally(() => process.off('SIGINT', stop).off('SIGTERM', stop));
       setCode(report(result.messages, summary(result), options));
     });
 

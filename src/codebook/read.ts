@@ -35,8 +35,8 @@ export function parseCodebook(source: string, file: string): CodebookResult {
 
 /**
  * Reads and validates a codebook file; throws the first problem as a fatal
- * message (rule ids `codebook-unreadable`, `codebook-yaml`, `codebook-schema`,
- * `codebook-duplicate-code`, `codebook-bad-term`).
+ * message (rule ids `codebook-unreadable`, `codebook-too-large`, `codebook-yaml`,
+ * `codebook-aliases`, `codebook-schema`, `codebook-duplicate-code`, `codebook-bad-term`).
  */
 export async function loadCodebook(file: string): Promise<Codebook> {
   const { codebook, messages } = await readCodebook(file);

@@ -11,11 +11,14 @@ export interface ColumnMap {
 
 /**
  * Finds the ID and text columns in a header (exact name first, then
- * ignoring case and surrounding spaces) and rejects duplicate names.
+ * ignoring case and surrounding spaces) and rejects unnamed or duplicate
+ * columns.
  * `flag` names the option that sets each column, for the error hint.
  */
 export function mapColumns(header: readonly string[], wanted: { id: string; text: string }, file: string, line = 1): ColumnMap {
   const names = header.map((name) => name.trim());
+  const unnamed = names.indexOf('');
+  if (unnamed >= 0) throw fail(`column ${unnamed + 1} of the header has no name; expected a name above every column (name it, or delete the column if it is empty)`, 'input-unnamed-column', { file, line });
   names.forEach((name, index) => {
     const first = names.findIndex((other) => other.toLowerCase() === name.toLowerCase());
     if (first !== index) throw fail(`column "${name}" appears twice (columns ${first + 1} and ${index + 1}); expected unique column names`, 'input-duplicate-column', { file, line });
@@ -25,7 +28,9 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
     if (index < 0) index = names.findIndex((name) => name.toLowerCase() === column.trim().toLowerCase());
     if (index < 0) {
       const listed = names.map((name) => `"${name}"`).join(', ') || 'none';
-      throw fail(`expected a column named "${column}"${didYouMean(column, names)}, got columns ${listed}; name the right one with ${flag}`, 'input-missing-column', { file, line });
+      const other = names.length === 1 ? [';', '\t', ',', '|'].find((char) => names[0].includes(char)) : undefined;
+      const hint = other ? `; the columns may be separated by ${other === '\t' ? 'tabs' : `"${other}"`}: add --delimiter ${other === '\t' ? 'tab' : `"${other}"`}` : `; name the right one with ${flag}`;
+      throw fail(`expected a column named "${column}"${other ? '' : didYouMean(column, names)}, got columns ${listed}${hint}`, 'input-missing-column', { file, line });
     }
     return index;
   };

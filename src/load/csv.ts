@@ -1,24 +1,19 @@
-import { createReadStream } from 'node:fs';
-import { parse, CsvError } from 'csv-parse';
+import { pipeline } from 'node:stream';
+import { parse, CsvError, type Options } from 'csv-parse';
 import type { Account } from '../document.js';
-import { fail, type ReflectMessage } from '../messages.js';
+import { fail, ReflectMessage } from '../messages.js';
 import { makeAccount } from './account.js';
 import { mapColumns, type ColumnMap } from './columns.js';
+import { decodedStream, detectEncoding, sampleText } from './decode.js';
+import { detectDelimiter } from './delimiter.js';
 import { columnsOf, type LoadOptions } from './options.js';
 
-/** Options for reading a delimited file. */
-export interface CsvOptions extends LoadOptions {
-  /** Field delimiter; `,` for .csv and tab for .tsv. */
+/** How a delimited file is read; what is not given is detected. */
+export interface CsvFormat {
+  /** Field delimiter; detected from the header line when not given. */
   delimiter?: string;
-}
-
-interface Row {
-  record: string[];
-  raw: string;
-}
-
-function rows(file: string, delimiter: string): AsyncIterable<Row> {
-  return createReadStream(file).pipe(parse({ bom: true, delimiter, raw: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }));
+  /** Text encoding; detected (BOM, UTF-8, or chardet's guess) when not given. */
+  encoding?: string;
 }
 
 function lineBreaks(text: string): number {
@@ -27,10 +22,8 @@ function lineBreaks(text: string): number {
 
 /** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */
 function csvFault(error: unknown, file: string, line: number): ReflectMessage {
-  if (!(error instanceof CsvError)) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
-  }
+  if (error instanceof ReflectMessage) return error;
+  if (!(error instanceof CsvError)) return fail(`cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
   const context = error as CsvError & { record?: string[] };
   const place = { file, line };
   switch (error.code) {
@@ -38,6 +31,8 @@ function csvFault(error: unknown, file: string, line: number): ReflectMessage {
       return fail('a quoted field is never closed; expected a closing " before the end of the file', 'csv-unclosed-quote', place);
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
       return fail(`expected as many fields as the header has, got ${context.record?.length ?? 'a different number'}; check for an unquoted delimiter in a text`, 'csv-ragged-row', place);
+    case 'INVALID_OPENING_QUOTE':
+      return fail('expected a text with " in it to be quoted as a whole, got a " inside an unquoted text; put the text in quotes and double each " inside it ("")', 'csv-bad-quote', place);
     case 'CSV_INVALID_CLOSING_QUOTE':
       return fail('expected a delimiter or line end after a closing quote, got another character; double a quote inside a quoted text ("")', 'csv-bad-quote', place);
     default:
@@ -51,46 +46,73 @@ export interface CsvRecord {
   line: number;
 }
 
+/** The format of a delimited file, with what was not given detected. */
+export async function csvFormat(file: string, format: CsvFormat = {}): Promise<Required<CsvFormat>> {
+  const encoding = format.encoding ?? (await detectEncoding(file)).name;
+  const delimiter = format.delimiter ?? detectDelimiter(await sampleText(file, encoding));
+  return { encoding, delimiter };
+}
+
 /**
- * Streams the records of a delimited file (BOM removed, blank lines
- * skipped); parse faults become fatal messages naming the file and line.
+ * Streams the records of a delimited file (decoded, BOM removed, blank
+ * lines skipped); parse faults become fatal messages naming the file and line.
  */
-export async function* csvRecords(file: string, delimiter = ','): AsyncGenerator<CsvRecord> {
-  const iterator = rows(file, delimiter)[Symbol.asyncIterator]();
-  // Lines are counted here: csv-parse counts a CRLF inside quotes twice.
+export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGenerator<CsvRecord> {
+  const { delimiter, encoding } = await csvFormat(file, format);
+  // Lines are counted here, as records are parsed (csv-parse counts a CRLF
+  // inside quotes twice), so a fault is placed right after the last good record.
   let breaks = 0;
-  while (true) {
-    let next: IteratorResult<Row>;
-    try {
-      next = await iterator.next();
-    } catch (error) {
-      throw csvFault(error, file, breaks + 1);
-    }
-    if (next.done) return;
-    const { record, raw } = next.value;
-    const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
-    breaks += lineBreaks(raw);
-    yield { cells: record, line };
+  const options: Options<CsvRecord, { record: string[]; raw: string }> = {
+    delimiter,
+    raw: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    on_record: ({ record, raw }) => {
+      const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
+      breaks += lineBreaks(raw);
+      return { cells: record, line };
+    },
+  };
+  // csv-parse's typings cannot express a raw record mapped by on_record.
+  const parser = parse(options as unknown as Options);
+  // pipeline passes a decoding fault (a bad byte, a missing file) on to the parser's readers.
+  const records: AsyncIterable<CsvRecord> = pipeline(decodedStream(file, encoding), parser, () => {});
+  try {
+    yield* records;
+  } catch (error) {
+    throw csvFault(error, file, breaks + 1);
   }
+}
+
+/** Options for reading accounts from a delimited file. */
+export type CsvOptions = LoadOptions & CsvFormat;
+
+function emptyFile(file: string): ReflectMessage {
+  return fail('expected a header row and accounts, got an empty file', 'input-empty-file', { file });
 }
 
 /** Reads the header of a delimited file and locates the ID, text and metadata columns. */
 export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
-  for await (const { cells, line } of csvRecords(file, options.delimiter)) return mapColumns(cells, columnsOf(options), file, line);
-  throw fail('expected a header row and accounts, got an empty file', 'input-empty-file', { file });
+  for await (const { cells, line } of csvRecords(file, options)) return mapColumns(cells, columnsOf(options), file, line);
+  throw emptyFile(file);
 }
 
 /** Streams the accounts of a delimited file, one per row; empty texts come out as warnings. */
 export async function* readCsv(file: string, options: CsvOptions): AsyncGenerator<Account | ReflectMessage> {
   let columns: ColumnMap | undefined;
-  for await (const { cells, line } of csvRecords(file, options.delimiter)) {
+  let headerLine = 0;
+  let accounts = 0;
+  for await (const { cells, line } of csvRecords(file, options)) {
     if (!columns) {
       columns = mapColumns(cells, columnsOf(options), file, line);
+      headerLine = line;
       continue;
     }
     const metadata: Record<string, string> = {};
     for (const { index, name } of columns.metadata) metadata[name] = cells[index] ?? '';
+    accounts++;
     yield makeAccount(cells[columns.id] ?? '', cells[columns.text] ?? '', metadata, file, line);
   }
-  if (!columns) throw fail('expected a header row and accounts, got an empty file', 'input-empty-file', { file });
+  if (!columns) throw emptyFile(file);
+  if (accounts === 0) throw fail('expected accounts below the header row, got none', 'input-no-accounts', { file, line: headerLine });
 }

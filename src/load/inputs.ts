@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Account } from '../document.js';
-import { fail, type ReflectMessage } from '../messages.js';
-import { readCsv, readCsvHeader } from './csv.js';
+import { fail, warn, type ReflectMessage } from '../messages.js';
+import { csvFormat, readCsv, readCsvHeader } from './csv.js';
+import { checkEncoding, detectEncoding, guessWarning } from './decode.js';
+import { checkDelimiter } from './delimiter.js';
 import { readJsonl, scanJsonl } from './jsonl.js';
 import type { LoadOptions } from './options.js';
 import { listTextFiles, readTextFile } from './text-files.js';
@@ -13,12 +15,16 @@ export interface Input {
   kind: 'csv' | 'tsv' | 'jsonl' | 'txt' | 'folder';
   /** For a folder: its `.txt` files, in natural order. */
   files?: string[];
+  /** For a CSV or TSV file: its delimiter and encoding, given or detected. */
+  format?: { delimiter: string; encoding: string };
 }
 
 /** The checked inputs and the metadata columns they carry, in first-seen order. */
 export interface InputPlan {
   inputs: Input[];
   metadataColumns: string[];
+  /** Warnings found while checking the inputs, such as a guessed encoding. */
+  messages: ReflectMessage[];
 }
 
 const KINDS: Record<string, Input['kind']> = { '.csv': 'csv', '.tsv': 'tsv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.txt': 'txt' };
@@ -40,61 +46,92 @@ async function kindOf(path: string): Promise<Input> {
   return { path, kind };
 }
 
+/** The load options with `--encoding` and `--delimiter` checked and normalised. */
+function checkLoadOptions(options: LoadOptions): LoadOptions {
+  return {
+    ...options,
+    encoding: options.encoding === undefined ? undefined : checkEncoding(options.encoding),
+    delimiter: options.delimiter === undefined ? undefined : checkDelimiter(options.delimiter),
+  };
+}
+
 /**
  * Checks every input before anything is read in full: it exists, its kind
- * is known, its header has the ID and text columns. Returns the plan the
- * loader follows and the metadata columns `segments.csv` will carry.
+ * is known, its encoding can be read, its header has the ID and text
+ * columns. Returns the plan the loader follows, the metadata columns
+ * `segments.csv` will carry and warnings such as a guessed encoding.
  */
-export async function planInputs(paths: readonly string[], options: LoadOptions = {}): Promise<InputPlan> {
+export async function planInputs(paths: readonly string[], loadOptions: LoadOptions = {}): Promise<InputPlan> {
   if (paths.length === 0) throw fail('expected at least one input (a .csv, .tsv, .jsonl or .txt file, or a folder of .txt files), got none', 'input-none');
+  const options = checkLoadOptions(loadOptions);
   const inputs: Input[] = [];
   const metadata = new Set<string>();
+  const messages: ReflectMessage[] = [];
   for (const path of paths) {
     const input = await kindOf(path);
+    for (const file of input.files ?? [path]) {
+      const guessed = guessWarning(file, await detectEncoding(file, options.encoding));
+      if (guessed) messages.push(guessed);
+    }
     if (input.kind === 'csv' || input.kind === 'tsv') {
-      const columns = await readCsvHeader(path, { ...options, delimiter: input.kind === 'tsv' ? '\t' : ',' });
+      input.format = await csvFormat(path, { encoding: options.encoding, delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined) });
+      const columns = await readCsvHeader(path, { ...options, ...input.format });
       for (const { name } of columns.metadata) metadata.add(name);
     } else if (input.kind === 'jsonl') {
       for (const key of await scanJsonl(path, options)) metadata.add(key);
     }
     inputs.push(input);
   }
-  return { inputs, metadataColumns: [...metadata] };
+  return { inputs, metadataColumns: [...metadata], messages };
 }
 
 async function* readInput(input: Input, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
   switch (input.kind) {
     case 'csv':
     case 'tsv':
-      yield* readCsv(input.path, { ...options, delimiter: input.kind === 'tsv' ? '\t' : ',' });
+      yield* readCsv(input.path, { ...options, ...input.format });
       return;
     case 'jsonl':
       yield* readJsonl(input.path, options);
       return;
     case 'txt':
-      yield await readTextFile(input.path);
+      yield await readTextFile(input.path, options.encoding);
       return;
     case 'folder':
-      for (const file of input.files ?? []) yield await readTextFile(file);
+      for (const file of input.files ?? []) yield await readTextFile(file, options.encoding);
   }
+}
+
+function where(account: Account): string {
+  return `${account.source.file}:${account.source.line}`;
 }
 
 /**
  * Streams the accounts of every input in order, one at a time. Skipped
- * accounts come out as warnings; a participant ID seen twice is fatal.
+ * accounts come out as warnings. A participant ID seen twice is fatal,
+ * unless `mergeDuplicates` is set: then every account is read first, and
+ * the later texts of an ID are joined to its first one (with a blank line
+ * between), each join reported as a warning.
  */
 export async function* loadAccounts(plan: InputPlan, options: LoadOptions = {}): AsyncGenerator<Account | ReflectMessage> {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, Account>();
   for (const input of plan.inputs) {
     for await (const item of readInput(input, options)) {
-      if ('participant' in item) {
-        const first = seen.get(item.participant);
-        if (first !== undefined) {
-          throw fail(`participant "${item.participant}" appears twice (first at ${first}); expected one account per participant`, 'input-duplicate-id', item.source);
-        }
-        seen.set(item.participant, `${item.source.file}:${item.source.line}`);
+      if (!('participant' in item)) {
+        yield item;
+        continue;
       }
-      yield item;
+      const first = seen.get(item.participant);
+      if (first === undefined) {
+        seen.set(item.participant, item);
+        if (!options.mergeDuplicates) yield item;
+      } else if (options.mergeDuplicates) {
+        first.text += `\n\n${item.text}`;
+        yield warn(`participant "${item.participant}" appears again (first at ${where(first)}); joined this text to the first one`, 'input-merged-duplicate', item.source);
+      } else {
+        throw fail(`participant "${item.participant}" appears twice (first at ${where(first)}); expected one account per participant (add --merge-duplicates to join their texts)`, 'input-duplicate-id', item.source);
+      }
     }
   }
+  if (options.mergeDuplicates) yield* seen.values();
 }

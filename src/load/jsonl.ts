@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Account } from '../document.js';
 import { describe, fail, type ReflectMessage } from '../messages.js';
 import { makeAccount } from './account.js';
+import { decodedStream, detectEncoding } from './decode.js';
 import { columnsOf, type LoadOptions } from './options.js';
 
 interface JsonLine {
@@ -10,12 +10,12 @@ interface JsonLine {
   value: Record<string, unknown>;
 }
 
-async function* jsonLines(file: string): AsyncGenerator<JsonLine> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+async function* jsonLines(file: string, encoding?: string): AsyncGenerator<JsonLine> {
+  const input = decodedStream(file, (await detectEncoding(file, encoding)).name);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of lines) {
+  for await (const text of lines) {
     line++;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;
     let value: unknown;
     try {
@@ -39,14 +39,14 @@ function cell(value: unknown): string {
 export async function scanJsonl(file: string, options: LoadOptions): Promise<string[]> {
   const keys = new Set<string>();
   const wanted = columnsOf(options);
-  for await (const { value } of jsonLines(file)) for (const key of Object.keys(value)) if (key !== wanted.id && key !== wanted.text) keys.add(key);
+  for await (const { value } of jsonLines(file, options.encoding)) for (const key of Object.keys(value)) if (key !== wanted.id && key !== wanted.text) keys.add(key);
   return [...keys];
 }
 
 /** Streams the accounts of a JSONL file, one object per line; empty texts come out as warnings. */
 export async function* readJsonl(file: string, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
   const wanted = columnsOf(options);
-  for await (const { line, value } of jsonLines(file)) {
+  for await (const { line, value } of jsonLines(file, options.encoding)) {
     for (const [key, flag] of [[wanted.id, '--id-column'], [wanted.text, '--text-column']] as const) {
       if (!(key in value)) {
         throw fail(`expected a "${key}" key, got keys ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'none'}; name the right one with ${flag}`, 'input-missing-column', { file, line });

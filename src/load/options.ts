@@ -1,9 +1,15 @@
-/** How accounts are found in tabular inputs (CSV and JSONL). */
+/** How accounts are found and read in the inputs. */
 export interface LoadOptions {
   /** Column (CSV) or key (JSONL) holding the participant ID. Default `participant`. */
   idColumn?: string;
   /** Column (CSV) or key (JSONL) holding the account's text. Default `text`. */
   textColumn?: string;
+  /** Text encoding of every input (e.g. `windows-1252`); detected per file when not given. */
+  encoding?: string;
+  /** CSV field delimiter (one character, or `tab`); detected from the header line when not given. */
+  delimiter?: string;
+  /** Join the texts of a participant ID seen more than once, instead of stopping. */
+  mergeDuplicates?: boolean;
 }
 
 /** The load options with defaults filled in. */

@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Account } from '../document.js';
 import { fail, type ReflectMessage } from '../messages.js';
 import { naturalOrder } from '../text/natural-order.js';
 import { makeAccount } from './account.js';
+import { readDecoded } from './decode.js';
 
 /** The `.txt` files of a folder, in natural order (A2 before A10). */
 export async function listTextFiles(folder: string): Promise<string[]> {
@@ -16,13 +17,10 @@ export async function listTextFiles(folder: string): Promise<string[]> {
   return files.map((name) => join(folder, name));
 }
 
-/** Reads one `.txt` account; the file name without its extension is the participant ID. */
-export async function readTextFile(file: string): Promise<Account | ReflectMessage> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw fail(`cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
-  }
-  return makeAccount(basename(file, extname(file)), text, {}, file, 1);
+/**
+ * Reads one `.txt` account in its encoding (detected unless given); the
+ * file name without its extension is the participant ID.
+ */
+export async function readTextFile(file: string, encoding?: string): Promise<Account | ReflectMessage> {
+  return makeAccount(basename(file, extname(file)), await readDecoded(file, encoding), {}, file, 1);
 }

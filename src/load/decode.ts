@@ -1,0 +1,196 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { fail, warn, type ReflectMessage } from '../messages.js';
+import { didYouMean } from '../text/closest.js';
+
+/** How much of a file is read to decide its encoding. */
+const SAMPLE_BYTES = 64 * 1024;
+
+/** Encodings named in hints and "did you mean" suggestions. */
+const COMMON = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1', 'macintosh'];
+
+/** How a file's text is encoded, and how that was decided. */
+export interface Encoding {
+  /** An iconv-lite encoding name, e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  name: string;
+  /** `given` by `--encoding`, `bom` from a byte-order mark, `utf-8` valid UTF-8, `guessed` by chardet. */
+  by: 'given' | 'bom' | 'utf-8' | 'guessed';
+}
+
+/** The names Windows Notepad and Excel give encodings in their "Save as" boxes. */
+const WINDOWS_NAMES: Record<string, string> = { ansi: 'windows-1252', unicode: 'utf-16le', 'unicode big endian': 'utf-16be', 'utf-8 with bom': 'utf-8', 'utf-8-bom': 'utf-8' };
+
+/** Checks an `--encoding` value before anything is read; returns the iconv-lite name, lower-cased. */
+export function checkEncoding(given: string): string {
+  const name = WINDOWS_NAMES[given.toLowerCase()] ?? given.toLowerCase();
+  if (!iconv.encodingExists(name)) {
+    throw fail(`expected --encoding to be an encoding such as ${COMMON.join(', ')}, got "${given}"${didYouMean(given, COMMON)}`, 'option-invalid');
+  }
+  return name;
+}
+
+function isUtf8(name: string): boolean {
+  return /^utf-?8$/i.test(name);
+}
+
+function bomEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** True when the bytes are UTF-8, allowing a character cut off at the end of a sample. */
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function sample(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = new Uint8Array(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Decides a file's encoding from its first 64 KiB: the `given` one, else a
+ * byte-order mark (UTF-8, UTF-16 LE/BE), else UTF-8 when the bytes are
+ * valid UTF-8, else chardet's guess (ISO-8859-1 is read as its superset
+ * Windows-1252, which Excel writes). NUL bytes without a BOM mean the file
+ * is not text we can read, and are fatal.
+ */
+export async function detectEncoding(file: string, given?: string): Promise<Encoding> {
+  if (given) return { name: checkEncoding(given), by: 'given' };
+  let bytes: Uint8Array;
+  try {
+    bytes = await sample(file);
+  } catch (error) {
+    throw unreadable(error, file);
+  }
+  const bom = bomEncoding(bytes);
+  if (bom) return { name: bom, by: 'bom' };
+  if (bytes.includes(0)) {
+    throw fail('expected a text file, got binary data (a spreadsheet, or UTF-16 text without a byte-order mark); save it as "CSV UTF-8" or plain text', 'input-binary', { file });
+  }
+  if (validUtf8(bytes)) return { name: 'utf-8', by: 'utf-8' };
+  const guess = chardet.detect(bytes);
+  const name = !guess || /^(iso-8859-1|ascii|utf-8)$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
+  return { name, by: 'guessed' };
+}
+
+/** A warning for a guessed encoding, so that a wrong guess is never silent. */
+export function guessWarning(file: string, encoding: Encoding): ReflectMessage | undefined {
+  if (encoding.by !== 'guessed') return undefined;
+  return warn(`the file is not UTF-8; read it as ${encoding.name}: if accented letters or quotes look wrong in the outputs, give the right --encoding (such as windows-1252 or macintosh)`, 'input-encoding-guessed', { file });
+}
+
+function unreadable(error: unknown, file: string): ReflectMessage {
+  const code = (error as NodeJS.ErrnoException).code;
+  return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
+}
+
+function notUtf8(file: string, line: number): ReflectMessage {
+  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/** A decoder for one encoding: UTF-8 is decoded strictly (a bad byte is an error), others by iconv-lite. */
+function decoder(name: string): { write(bytes: Buffer): string; end(): string } {
+  if (isUtf8(name)) {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    return { write: (bytes) => utf8.decode(bytes, { stream: true }), end: () => utf8.decode() };
+  }
+  const other = iconv.getDecoder(name);
+  return { write: (bytes) => other.write(bytes), end: () => other.end() ?? '' };
+}
+
+/** The line of the first byte that is not UTF-8 in `bytes`, counting from `line`. */
+function badLine(bytes: Buffer, line: number): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return line + lineBreaks(text.slice(0, Math.max(0, text.indexOf('\uFFFD'))));
+}
+
+/**
+ * A stream stage that turns a file's bytes into text in its encoding, a
+ * byte-order mark removed. A byte that is not UTF-8 in a UTF-8 file stops
+ * the stream with a fatal message naming its line.
+ */
+export function decodeStage(file: string, encoding: string): Transform {
+  const text = decoder(encoding);
+  let line = 1;
+  let first = true;
+  const emit = (stream: Transform, chunk: string) => {
+    const out = first ? chunk.replace(/^\uFEFF/, '') : chunk;
+    if (out !== '') first = false;
+    line += lineBreaks(out);
+    if (out !== '') stream.push(out);
+  };
+  return new Transform({
+    readableObjectMode: true,
+    transform(bytes: Buffer, _encoding, done) {
+      try {
+        emit(this, text.write(bytes));
+        done();
+      } catch {
+        done(notUtf8(file, badLine(bytes, line)));
+      }
+    },
+    flush(done) {
+      try {
+        emit(this, text.end());
+        done();
+      } catch {
+        done(notUtf8(file, line));
+      }
+    },
+  });
+}
+
+/** Streams a file's text, decoded as {@link decodeStage} does; errors (a missing file, a bad byte) come out of the stream. */
+export function decodedStream(file: string, encoding: string): Transform {
+  const stage = decodeStage(file, encoding);
+  return createReadStream(file).on('error', (error) => stage.destroy(unreadable(error, file))).pipe(stage);
+}
+
+/** The text of a file's first 64 KiB, decoded leniently (a character cut off at the end is dropped). */
+export async function sampleText(file: string, encoding: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await sample(file);
+  } catch (error) {
+    throw unreadable(error, file);
+  }
+  return iconv.getDecoder(encoding).write(Buffer.from(bytes)).replace(/^\uFEFF/, '');
+}
+
+/** Reads a whole file as text in its encoding (detected unless given). */
+export async function readDecoded(file: string, given?: string): Promise<string> {
+  const { name } = await detectEncoding(file, given);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw unreadable(error, file);
+  }
+  const text = decoder(name);
+  try {
+    return (text.write(bytes) + text.end()).replace(/^\uFEFF/, '');
+  } catch {
+    throw notUtf8(file, badLine(bytes, 1));
+  }
+}

