@@ -1,3 +1,4 @@
+import { structureAgreement, type DimensionAgreement } from '../agree/measures.js';
 import { loadAccounts, planInputs } from '../load/inputs.js';
 import { csvRecords } from '../load/csv.js';
 import { fail } from '../messages.js';
@@ -68,4 +69,36 @@ export async function compareStructure(reference: readonly ReferenceUnit[], inpu
   const missing = [...byParticipant.keys()];
   if (missing.length > 0) throw fail(`expected an account for every participant of the reference, got none for ${missing.join(', ')}`, 'reference-account-missing', { file });
   return compared;
+}
+
+/** How the tagger agrees with a reference coding: kappa and alpha from `agree`, per-tag precision and recall, the message note. */
+export interface StructureEvaluation {
+  agreement: DimensionAgreement;
+  /** Per tag: of the units the tagger gave the tag, the share the analyst did too (precision), and the reverse (recall). */
+  tags: Array<{ tag: string; precision: number | null; recall: number | null }>;
+  message: { precision: number | null; recall: number | null };
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+/**
+ * Scores compared units (those the analyst tagged) as `agree` does, with
+ * the analyst as coding A and the tagger as B, plus precision and recall.
+ */
+export function evaluateStructure(units: readonly ComparedUnit[], tags: ActiveTags): StructureEvaluation {
+  const scored = units.filter((unit) => unit.structure !== '');
+  const agreement = structureAgreement(scored.map((unit) => ({ a: unit.structure, b: unit.got })), tags.codes);
+  const count = (test: (unit: ComparedUnit) => boolean) => scored.filter(test).length;
+  return {
+    agreement,
+    tags: tags.codes.map(({ code }) => ({
+      tag: code,
+      precision: share(count((u) => u.got === code && u.structure === code), count((u) => u.got === code)),
+      recall: share(count((u) => u.got === code && u.structure === code), count((u) => u.structure === code)),
+    })),
+    message: {
+      precision: share(count((u) => u.gotNote === 'message' && u.note === 'message'), count((u) => u.gotNote === 'message')),
+      recall: share(count((u) => u.gotNote === 'message' && u.note === 'message'), count((u) => u.note === 'message')),
+    },
+  };
 }
