@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyse, codeThemes, DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, loadAccounts, planInputs, ReflectMessage, segment, tagStructure, toDoc, UNITS } from '../src/index.js';
+import { analyse, codeThemes, DEFAULT_CODEBOOK, loadCodebook, loadAccounts, planInputs, ReflectMessage, segment, tagStructure, toDoc, UNITS } from '../src/index.js';
 import { csvRecords } from '../src/load/csv.js';
+import { loadStructureTags } from '../src/structure/active-tags.js';
 import { BOM, toCsv, unescapeFormula } from '../src/write/csv.js';
 import { tempDir } from './helpers/cli.js';
 
@@ -18,11 +19,11 @@ const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit
 const storable = text.map((value) => value.toWellFormed());
 
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);
-const rules = await loadCodebook(DEFAULT_STRUCTURE_RULES);
+const rules = await loadStructureTags();
 
 describe('segments (property-based)', () => {
   it.each(UNITS)('%s segments slice back to their text, in order, never overlapping', (unit) => {
-    const stages = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules })];
+    const stages = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules })];
     fc.assert(
       fc.property(text, (value) => {
         const doc = toDoc({ participant: 'P', text: value, source: { file: 'x', line: 1 }, metadata: {} });
