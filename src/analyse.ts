@@ -1,3 +1,5 @@
+import { readAllowList } from './check/allow-list.js';
+import { checkAnonymity } from './check/stage.js';
 import { codeThemes } from './code/themes.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES } from './codebook/shipped.js';
@@ -30,6 +32,10 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
+  /** Warn about identifying details left in the accounts (see {@link check}); default true. */
+  check?: boolean;
+  /** File of words and phrases the anonymity check never reports. */
+  allowList?: string;
   /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
   signal?: AbortSignal;
 }
@@ -74,10 +80,11 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
   const rules = await loadCodebook(options.structureRules ?? DEFAULT_STRUCTURE_RULES);
+  const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
   const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs });
   try {
-    const result = await run(options, { unit, codebook, rules, plan, out });
+    const result = await run(options, { unit, codebook, rules, plan, out, allowed });
     await out.commit();
     return result;
   } catch (error) {
@@ -92,10 +99,12 @@ interface Prepared {
   rules: Codebook;
   plan: Awaited<ReturnType<typeof planInputs>>;
   out: OutputDir;
+  /** The anonymity check's allow-list; no check when undefined. */
+  allowed?: ReadonlySet<string>;
 }
 
-async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules })];
+async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, allowed }: Prepared): Promise<AnalyseResult> {
+  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
   const tally = new Tally();
   const namer = new FileNamer();

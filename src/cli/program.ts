@@ -5,6 +5,7 @@ import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
+import { addCheckCommand } from './check-command.js';
 import { printFailure, printMessage, summary } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -41,6 +42,8 @@ function program(setCode: (code: number) => void): Command {
     .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, utf-16le, windows-1252 (default: detected per file)')
     .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
+    .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
+    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
     .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
     .option('--strict', 'exit with code 1 when there are warnings (such as skipped empty accounts)')
     .option('-q, --quiet', 'print nothing but warnings and errors')
@@ -50,7 +53,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       // Ctrl-C stops the run cleanly (a second one stops it at once).
       const interrupt = new AbortController();
       const stop = () => interrupt.abort();
@@ -78,6 +81,8 @@ function program(setCode: (code: number) => void): Command {
       process.stdout.write(render(options.participant, rows));
       setCode(EXIT.ok);
     });
+
+  addCheckCommand(cli, setCode, examples);
 
   return cli;
 }

@@ -2,7 +2,6 @@ import { csvRecords } from '../load/csv.js';
 import { fail } from '../messages.js';
 import { splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
-import { unescapeFormula } from '../write/csv.js';
 import type { GridRow } from '../write/grid.js';
 
 /** A row of a (possibly hand-corrected) `segments.csv`. */
@@ -19,8 +18,7 @@ const REQUIRED = ['participant', 'segment', 'text', 'themes', 'structure'] as co
 /**
  * Streams the rows of a `segments.csv`, as written by `analyse` or edited
  * in a spreadsheet: column names are matched ignoring case and spaces,
- * codes may be separated by `;`, `,` or `/`, and the `'` that guards a
- * formula-like cell is removed.
+ * codes may be separated by `;`, `,` or `/`.
  */
 export async function* readSegments(file: string): AsyncGenerator<SegmentRow> {
   let index: Record<string, number> | undefined;
@@ -35,7 +33,7 @@ export async function* readSegments(file: string): AsyncGenerator<SegmentRow> {
       }
       continue;
     }
-    const cell = (column: string) => (index![column] >= 0 ? unescapeFormula(cells[index![column]] ?? '') : '');
+    const cell = (column: string) => (index![column] >= 0 ? (cells[index![column]] ?? '') : '');
     yield {
       participant: cell('participant').trim(),
       segment: cell('segment').trim() === '' ? Number.NaN : Number(cell('segment')),
