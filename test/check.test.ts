@@ -98,3 +98,17 @@ describe('reflect-code check (the real binary)', () => {
     expect([allowed.code, allowed.stdout]).toEqual([0, 'Found 0 possible identifying details in 0 of 2 accounts.\n']);
   });
 });
+
+describe('reflect-code check --help', () => {
+  it('explains the command with examples that run from the project root', () => {
+    const { code, stdout } = cli(['check', '--help']);
+    expect(code).toBe(0);
+    const examples = [...stdout.matchAll(/^ {2}\$ reflect-code (.*)$/gm)].map((match) => match[1]);
+    expect(examples).toHaveLength(3);
+    const out = join(tempDir(), 'redacted');
+    for (const example of examples) {
+      const args = example.split(' ').map((arg) => (arg === 'redacted' ? out : arg));
+      expect(cli(args).code, example).toBe(0);
+    }
+  });
+});

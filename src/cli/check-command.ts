@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { check } from '../check/check.js';
+import { withInputOptions } from './input-options.js';
 import { printMessage } from './report.js';
 
 /** The exit codes `check` gives (a subset of the program's). */
@@ -11,7 +12,7 @@ const CODES = { clean: 0, found: 1 } as const;
  * everything found was redacted), 1 when something is found.
  */
 export function addCheckCommand(cli: Command, setCode: (code: number) => void, examples: (...lines: string[]) => string): void {
-  cli
+  withInputOptions(cli
     .command('check')
     .summary('look for what anonymisation missed (e-mails, phones, postcodes, NHS numbers, dates, web addresses, names)')
     .description('Scan accounts for details that may identify someone: e-mail addresses, UK and international phone numbers, UK postcodes, NHS numbers (with a valid check digit), full dates such as dates of birth, web addresses, and capitalised names that are not common English words. Each finding is reported by participant, offset and kind, never by its text. With --redact, write a copy with each finding replaced by [EMAIL], [PHONE], [NAME]... and a log of the replacements.')
@@ -19,11 +20,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
     .option('--allow-list <file>', 'words and phrases never to report, one per line (# starts a comment)')
     .option('--redact', 'write accounts.csv (redacted) and redactions.csv (what was replaced, where) into --out')
     .option('-o, --out <folder>', 'output folder for --redact (must be new or empty unless --force)', 'reflect-code-redacted')
-    .option('-f, --force', 'replace an earlier redacted copy in a non-empty output folder')
-    .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
-    .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
-    .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, windows-1252 (default: detected per file)')
-    .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
+    .option('-f, --force', 'replace an earlier redacted copy in a non-empty output folder'))
     .option('-q, --quiet', 'print the findings only, not the summary')
     .addHelpText('after', `${examples(
       'reflect-code check samples/accounts.csv',

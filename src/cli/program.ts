@@ -6,6 +6,7 @@ import { participantRows } from '../read/segments.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { addCheckCommand } from './check-command.js';
+import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -27,7 +28,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code grid out/segments.csv --participant A32',
     )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
 
-  cli
+  withInputOptions(cli
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
@@ -36,11 +37,7 @@ function program(setCode: (code: number) => void): Command {
     .option('-o, --out <folder>', 'output folder (must be new or empty unless --force)', 'reflect-code-out')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
-    .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
-    .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
-    .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
-    .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, utf-16le, windows-1252 (default: detected per file)')
-    .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
+    .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues'))
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
     .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
