@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, codeThemes, DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, loadCodebook, loadAccounts, planInputs, ReflectMessage, segment, tagStructure, toDoc, UNITS } from '../src/index.js';
 import { csvRecords } from '../src/load/csv.js';
+import { compileGlob } from '../src/text/glob.js';
 import { BOM, toCsv, unescapeFormula } from '../src/write/csv.js';
 import { tempDir } from './helpers/cli.js';
 
@@ -102,4 +103,16 @@ describe('hostile inputs (property-based)', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+describe('globs (property-based)', () => {
+  it('match exactly as the equivalent anchored regular expression does', () => {
+    const oracle = (glob: string) => new RegExp(`^${[...glob].map((char) => (char === '*' ? "[\\p{L}\\p{N}']*" : char === '?' ? "[\\p{L}\\p{N}']" : char)).join('')}$`, 'iu');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'B', '*', '?'), maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'A', "'", 'é'), maxLength: 10 }), (glob, word) => {
+        expect(compileGlob(glob).test(word)).toBe(oracle(glob).test(word));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
