@@ -110,6 +110,14 @@ describe('encodings', () => {
     expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'Windows-1252' })).warnings).toEqual([]);
   });
 
+  it('warns when the bytes contradict --encoding', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': `${CSV}` }, { encoding: 'windows-1252' });
+    expect(accounts[0].text).not.toBe(TEXT);
+    expect(warnings).toEqual(['a.csv: read as windows-1252 as --encoding says, but the file looks like utf-8; if accented letters or quotes look wrong in the outputs, leave out --encoding [input-encoding-mismatch]']);
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'utf-16le' })).warnings).toEqual([]);
+    expect((await load({ 'a.csv': 'participant,text\nA1,plain\n' }, { encoding: 'windows-1252' })).warnings).toEqual([]);
+  });
+
   it('decodes .txt and .jsonl inputs the same way', async () => {
     const { accounts } = await load({ 'P1.txt': iconv.encode(TEXT, 'windows-1252'), 'b.jsonl': iconv.encode(`{"participant": "P2", "text": "${TEXT} 👍"}\n`, 'utf-16le', { addBOM: true }) });
     expect(accounts.map((a) => [a.participant, a.text])).toEqual([['P1', TEXT], ['P2', `${TEXT} 👍`]]);
