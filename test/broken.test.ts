@@ -13,7 +13,7 @@ import { cli, ROOT, tempDir } from './helpers/cli.js';
 const BROKEN = join(ROOT, 'test/fixtures/broken');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
-describe('broken inputs give one located line, exit 2 and no output', { timeout: 30_000 }, () => {
+describe('broken inputs give one located line, exit 2 and no output', () => {
   const cases = readdirSync(BROKEN).sort();
 
   it('has at least 15 kinds of broken input', () => {

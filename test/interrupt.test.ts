@@ -43,7 +43,7 @@ function interrupted(args: string[], dir: string, signal: NodeJS.Signals): Promi
   });
 }
 
-describe('an interrupted run leaves the earlier outputs or none, never a half file', { timeout: 60_000 }, () => {
+describe('an interrupted run leaves the earlier outputs or none, never a half file', () => {
   it('Ctrl-C (SIGINT) during a first run leaves no output folder and no staging folder', async () => {
     const dir = tempDir();
     const input = bigInput(dir);

@@ -57,7 +57,7 @@ describe('CSV round trip (property-based)', () => {
       }),
       { numRuns: 300 },
     );
-  }, 60_000);
+  });
 });
 
 describe('hostile inputs (property-based)', () => {
@@ -78,7 +78,7 @@ describe('hostile inputs (property-based)', () => {
       }),
       { numRuns: 300 },
     );
-  }, 60_000);
+  });
 
   it('arbitrary Unicode accounts go through the whole pipeline and come back from segments.csv unchanged', async () => {
     // IDs as the loader reads them: trimmed, a spreadsheet's ' guard dropped.
@@ -102,7 +102,7 @@ describe('hostile inputs (property-based)', () => {
       }),
       { numRuns: 40 },
     );
-  }, 60_000);
+  });
 });
 
 describe('globs (property-based)', () => {

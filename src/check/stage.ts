@@ -15,7 +15,7 @@ export function checkAnonymity(options: { allowed: ReadonlySet<string> }): Trans
     const kinds = counts.map(([kind, count]) => `${count} × ${KIND_INFO[kind].placeholder}`).join(', ');
     const offsets = findings.slice(0, 10).map((finding) => finding.start).join(', ') + (findings.length > 10 ? ', ...' : '');
     doc.messages.push(
-      warn(`participant "${doc.participant}" may not be anonymous: ${kinds} at offsets ${offsets}; run reflect-code check for details, or add --no-check`, 'check-identifiers', doc.source),
+      warn(`participant "${doc.participant}" may not be anonymous: ${kinds} at offset${findings.length === 1 ? '' : 's'} ${offsets}; run reflect-code check for details, or add --no-check`, 'check-identifiers', doc.source),
     );
   };
 }
