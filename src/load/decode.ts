@@ -112,7 +112,7 @@ function unreadable(error: unknown, file: string): ReflectMessage {
 }
 
 function notUtf8(file: string, line: number): ReflectMessage {
-  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
+  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
 }
 
 function lineBreaks(text: string): number {
