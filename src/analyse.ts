@@ -22,7 +22,7 @@ import { frequencies, tableFiles, type FrequencyRow } from './write/tables.js';
 export interface AnalyseOptions extends LoadOptions {
   /** Input files and folders: .csv, .tsv, .jsonl, .txt, or folders of .txt files. */
   inputs: readonly string[];
-  /** Output folder; default `reflect-code-out`. */
+  /** Output folder; default `reflect-code-out` (refused when that would be in an input's folder). */
   out?: string;
   /** Replace the outputs in a non-empty output folder. */
   force?: boolean;
@@ -82,7 +82,7 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const rules = await loadCodebook(options.structureRules ?? DEFAULT_STRUCTURE_RULES);
   const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
-  const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs });
+  const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
   try {
     const result = await run(options, { unit, codebook, rules, plan, out, allowed });
     await out.commit();

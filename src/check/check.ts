@@ -17,7 +17,7 @@ export interface CheckOptions extends LoadOptions {
   allowList?: string;
   /** Write a redacted copy of the accounts and a log of the replacements into `out`. */
   redact?: boolean;
-  /** Folder for the redacted copy; default `reflect-code-redacted`. */
+  /** Folder for the redacted copy; default `reflect-code-redacted` (refused when that would be in an input's folder). */
   out?: string;
   /** Replace an earlier redacted copy in a non-empty `out`. */
   force?: boolean;
@@ -52,7 +52,7 @@ function findingMessage(account: Account, finding: Finding): ReflectMessage {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const allowed = await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
-  const out = options.redact ? await OutputDir.open(options.out ?? 'reflect-code-redacted', { force: options.force, inputs: options.inputs }) : undefined;
+  const out = options.redact ? await OutputDir.open(options.out ?? 'reflect-code-redacted', { force: options.force, inputs: options.inputs, byDefault: options.out === undefined }) : undefined;
   const messages: ReflectMessage[] = [...plan.messages];
   let accounts = 0;
   let flagged = 0;

@@ -19,7 +19,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files, as for analyse')
     .option('--allow-list <file>', 'words and phrases never to report, one per line (# starts a comment)')
     .option('--redact', 'write accounts.csv (redacted) and redactions.csv (what was replaced, where) into --out')
-    .option('-o, --out <folder>', 'output folder for --redact (must be new or empty unless --force)', 'reflect-code-redacted')
+    .option('-o, --out <folder>', 'output folder for --redact, new or empty unless --force (default: reflect-code-redacted, if that is not among the inputs)')
     .option('-f, --force', 'replace an earlier redacted copy in a non-empty output folder'))
     .option('-q, --quiet', 'print the findings only, not the summary')
     .addHelpText('after', `${examples(
@@ -27,7 +27,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
       'reflect-code check samples/accounts.csv --allow-list samples/allow-list.txt',
       'reflect-code check samples/accounts.csv --redact --out redacted',
     )}\nExit codes: 0 nothing found (or all of it redacted), 1 something found, 2 bad input or options.\n`)
-    .action(async (inputs: string[], options: { allowList?: string; redact?: boolean; out: string; force?: boolean; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { allowList?: string; redact?: boolean; out?: string; force?: boolean; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; quiet?: boolean }) => {
       const result = await check({ ...options, inputs });
       const found = result.messages.filter((message) => message.ruleId.startsWith('check-'));
       for (const message of result.messages) {

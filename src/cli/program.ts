@@ -34,7 +34,7 @@ function program(setCode: (code: number) => void): Command {
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
     .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
-    .option('-o, --out <folder>', 'output folder (must be new or empty unless --force)', 'reflect-code-out')
+    .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues'))
@@ -50,7 +50,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       // Ctrl-C stops the run cleanly (a second one stops it at once).
       const interrupt = new AbortController();
       const stop = () => interrupt.abort();
