@@ -32,7 +32,7 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
-  /** Warn about identifying details left in the accounts (see {@link check}); default true. */
+  /** Warn about identifying details left in the accounts (as `check` finds them); default true. */
   check?: boolean;
   /** File of words and phrases the anonymity check never reports. */
   allowList?: string;
