@@ -1,3 +1,5 @@
+import { readAllowList } from './check/allow-list.js';
+import { checkAnonymity } from './check/stage.js';
 import { codeThemes } from './code/themes.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
@@ -20,7 +22,7 @@ import type { FrequencyRow } from './write/tables.js';
 export interface AnalyseOptions extends LoadOptions {
   /** Input files and folders: .csv, .tsv, .jsonl, .txt, or folders of .txt files. */
   inputs: readonly string[];
-  /** Output folder; default `reflect-code-out`. */
+  /** Output folder; default `reflect-code-out` (refused when that would be in an input's folder). */
   out?: string;
   /** Replace the outputs in a non-empty output folder. */
   force?: boolean;
@@ -32,6 +34,10 @@ export interface AnalyseOptions extends LoadOptions {
   structureRules?: string;
   /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
   structureTags?: readonly string[];
+  /** Warn about identifying details left in the accounts (as `check` finds them); default true. */
+  check?: boolean;
+  /** File of words and phrases the anonymity check never reports. */
+  allowList?: string;
   /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
   signal?: AbortSignal;
 }
@@ -76,10 +82,11 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
   const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
-  const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs });
+  const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
   try {
-    const result = await run(options, { unit, codebook, rules, plan, out });
+    const result = await run(options, { unit, codebook, rules, plan, out, allowed });
     await out.commit();
     return result;
   } catch (error) {
@@ -94,10 +101,12 @@ interface Prepared {
   rules: ActiveTags;
   plan: Awaited<ReturnType<typeof planInputs>>;
   out: OutputDir;
+  /** The anonymity check's allow-list; no check when undefined. */
+  allowed?: ReadonlySet<string>;
 }
 
-async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules })];
+async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, allowed }: Prepared): Promise<AnalyseResult> {
+  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
   const outputs = new CodingOutputs(out, codebook, rules, plan.metadataColumns);
   let skipped = 0;

@@ -24,4 +24,8 @@ export { readSegmentsFile, participantRows, type SegmentRow, type SegmentsFile }
 export { gridMarkdown, gridCsv, type GridRow } from './write/grid.js';
 export { toDoc, type Account, type AccountDoc, type Segment, type CodeHit, type StructureTag, type Transform } from './document.js';
 export { ReflectMessage, type Place } from './messages.js';
+export { check, type CheckOptions, type CheckResult } from './check/check.js';
+export { findIdentifiers } from './check/find.js';
+export { checkAnonymity } from './check/stage.js';
+export { KINDS, type Kind, type Finding } from './check/kinds.js';
 export { SEGMENT_COLUMNS } from './segments-format.js';

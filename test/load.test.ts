@@ -110,6 +110,14 @@ describe('encodings', () => {
     expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'Windows-1252' })).warnings).toEqual([]);
   });
 
+  it('warns when the bytes contradict --encoding', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': `${CSV}` }, { encoding: 'windows-1252' });
+    expect(accounts[0].text).not.toBe(TEXT);
+    expect(warnings).toEqual(['a.csv: read as windows-1252 as --encoding says, but the file looks like utf-8; if accented letters or quotes look wrong in the outputs, leave out --encoding [input-encoding-mismatch]']);
+    expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'utf-16le' })).warnings).toEqual([]);
+    expect((await load({ 'a.csv': 'participant,text\nA1,plain\n' }, { encoding: 'windows-1252' })).warnings).toEqual([]);
+  });
+
   it('decodes .txt and .jsonl inputs the same way', async () => {
     const { accounts } = await load({ 'P1.txt': iconv.encode(TEXT, 'windows-1252'), 'b.jsonl': iconv.encode(`{"participant": "P2", "text": "${TEXT} 👍"}\n`, 'utf-16le', { addBOM: true }) });
     expect(accounts.map((a) => [a.participant, a.text])).toEqual([['P1', TEXT], ['P2', `${TEXT} 👍`]]);
@@ -119,8 +127,8 @@ describe('encodings', () => {
     const filler = 'participant,text\n' + Array.from({ length: 2000 }, (_, i) => `P${i},${'plain words '.repeat(4)}\n`).join('');
     const bytes = Buffer.concat([Buffer.from(filler), iconv.encode('X,Café\n', 'windows-1252')]);
     expect(bytes.length).toBeGreaterThan(64 * 1024);
-    expect(await failure({ 'a.csv': bytes })).toBe('a.csv:2002: expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
-    expect(await failure({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'utf-8' })).toBe('a.csv:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+    expect(await failure({ 'a.csv': bytes })).toBe('a.csv:2002: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+    expect(await failure({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'utf-8' })).toBe('a.csv:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
   });
 
   it('refuses binary data and unknown encodings', async () => {
@@ -163,5 +171,13 @@ describe('delimiters and CSV faults', () => {
     expect(text.length).toBeGreaterThan(1_000_000);
     const { accounts } = await load({ 'a.csv': `participant,text\nA1,"${text}"\nA2,Short.\n` });
     expect(accounts.map((a) => a.text.length)).toEqual([text.length, 6]);
+  });
+});
+
+describe('decoding faults in every kind of input', () => {
+  it('places a byte that is not UTF-8 in a .jsonl or .txt input on its line', async () => {
+    const bad = Buffer.concat([Buffer.from('{"participant": "A", "text": "ok"}\n{"participant": "B", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
+    expect(await failure({ 'a.jsonl': bad }, { encoding: 'utf-8' })).toBe('a.jsonl:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+    expect(await failure({ 'P1.txt': Buffer.from([0x61, 0x0a, 0x62, 0xff]) }, { encoding: 'utf-8' })).toBe('P1.txt:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +55,21 @@ describe('empty and repeated accounts', () => {
     expect(stdout).toContain('Skipped 1 empty account (see the warnings above).');
     expect(readFileSync(join(out, 'segments.csv'), 'utf8').split('\n').slice(1, 3).map((row) => row.split(',').slice(0, 5).join(','))).toEqual(['A1,1,0,19,My mentor listened.', 'A1,2,21,35,She helped me.']);
     expect(cli(['analyse', join(dir, 'in.csv'), '--out', join(dir, 'out2'), '--strict']).code).toBe(2);
+  });
+});
+
+describe('the default output folder', () => {
+  it('is refused among the inputs, and used beside them', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'accounts.csv'), 'participant,text\nA1,My mentor listened.\n');
+    const inside = cli(['analyse', 'accounts.csv'], join(dir, 'data'));
+    expect(inside.stderr).toBe('reflect-code: error: reflect-code-out: the default output folder would be among the inputs (in the folder of accounts.csv); expected outputs apart from the data, name a folder elsewhere with --out [out-among-inputs]\n');
+    expect(inside.code).toBe(2);
+    expect(readdirSync(join(dir, 'data'))).toEqual(['accounts.csv']);
+    expect(cli(['check', 'accounts.csv', '--redact'], join(dir, 'data')).code).toBe(2);
+    expect(cli(['analyse', 'data/accounts.csv', '-q'], dir).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['data', 'reflect-code-out']);
+    expect(cli(['analyse', 'accounts.csv', '--out', 'coded', '-q'], join(dir, 'data')).code).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import type { ReflectMessage } from '../messages.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { tabulate } from '../tabulate.js';
+import { addCheckCommand } from './check-command.js';
+import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,13 +20,6 @@ export const EXIT = { ok: 0, findings: 1, bad: 2 } as const;
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
-}
-
-/** Options every command that reads accounts shares: the ID and text columns. */
-function columnOptions(command: Command, prefix = ''): Command {
-  return command
-    .option('--id-column <name>', `${prefix}column (or JSONL key) with the participant ID`, 'participant')
-    .option('--text-column <name>', `${prefix}column (or JSONL key) with the account text`, 'text');
 }
 
 /** Options of the commands that write an output folder: --force, --strict (with an example warning) and --quiet. */
@@ -75,22 +70,22 @@ function program(setCode: (code: number) => void): Command {
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
     .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
-    .option('-o, --out <folder>', 'output folder (must be new or empty unless --force)', 'reflect-code-out')
+    .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
     .addOption(structureTagsOption())
-    .option('--encoding <name>', 'text encoding of the inputs, e.g. utf-8, utf-16le, windows-1252 (default: detected per file)')
-    .option('--delimiter <char>', 'CSV delimiter: , or ; or tab (default: detected from the header line)')
-    .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping');
-  outputOptions(columnOptions(analyseCommand), 'skipped empty accounts')
+    .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
+    .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
+    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
+  outputOptions(withInputOptions(analyseCommand), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       // Ctrl-C stops the run cleanly (a second one stops it at once).
       const interrupt = new AbortController();
       const stop = () => interrupt.abort();
@@ -106,7 +101,7 @@ function program(setCode: (code: number) => void): Command {
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand).option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
-  outputOptions(columnOptions(tabulateCommand, 'with --accounts: '), 'a text that no longer fits its offsets')
+  outputOptions(withInputOptions(tabulateCommand, 'with --accounts: '), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
@@ -153,6 +148,8 @@ function program(setCode: (code: number) => void): Command {
       process.stdout.write(render(options.participant, rows));
       setCode(EXIT.ok);
     });
+
+  addCheckCommand(cli, setCode, examples);
 
   return cli;
 }

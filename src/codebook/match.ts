@@ -1,5 +1,5 @@
 import type { CodeHit } from '../document.js';
-import { globToRegExp } from '../text/glob.js';
+import { compileGlob, type WordPattern } from '../text/glob.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import type { Codebook } from './types.js';
 
@@ -24,14 +24,14 @@ export type Matcher = (tokens: readonly Token[], text: string, offset: number) =
 export function compileCodebook(codebook: Codebook): Matcher {
   const keywords = new Map<string, number[]>();
   const phrases = new Map<string, Array<{ code: number; stems: string[] }>>();
-  const patterns: Array<{ code: number; pattern: RegExp }> = [];
+  const patterns: Array<{ code: number; pattern: WordPattern }> = [];
   codebook.codes.forEach((def, code) => {
     for (const keyword of def.keywords) push(keywords, tokenize(keyword)[0].stem, code);
     for (const phrase of def.phrases) {
       const stems = tokenize(phrase).map((token) => token.stem);
       push(phrases, stems[0], { code, stems });
     }
-    for (const glob of def.patterns) patterns.push({ code, pattern: globToRegExp(glob) });
+    for (const glob of def.patterns) patterns.push({ code, pattern: compileGlob(glob) });
   });
 
   return (tokens, text, offset) => {

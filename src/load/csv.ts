@@ -7,6 +7,7 @@ import { mapColumns, type ColumnMap } from './columns.js';
 import { decodedStream, detectEncoding, sampleText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
 import { columnsOf, type LoadOptions } from './options.js';
+import { unescapeFormula } from '../write/csv.js';
 
 /** How a delimited file is read; what is not given is detected. */
 export interface CsvFormat {
@@ -55,7 +56,9 @@ export async function csvFormat(file: string, format: CsvFormat = {}): Promise<R
 
 /**
  * Streams the records of a delimited file (decoded, BOM removed, blank
- * lines skipped); parse faults become fatal messages naming the file and line.
+ * lines skipped, the `'` guarding a formula-like cell removed, so the CSVs
+ * this tool writes read back as they were); parse faults become fatal
+ * messages naming the file and line.
  */
 export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGenerator<CsvRecord> {
   const { delimiter, encoding } = await csvFormat(file, format);
@@ -70,7 +73,7 @@ export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGe
     on_record: ({ record, raw }) => {
       const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
       breaks += lineBreaks(raw);
-      return { cells: record, line };
+      return { cells: record.map(unescapeFormula), line };
     },
   };
   // csv-parse's typings cannot express a raw record mapped by on_record.

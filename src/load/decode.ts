@@ -18,6 +18,8 @@ export interface Encoding {
   name: string;
   /** `given` by `--encoding`, `bom` from a byte-order mark, `utf-8` valid UTF-8, `guessed` by chardet. */
   by: 'given' | 'bom' | 'utf-8' | 'guessed';
+  /** For a given encoding: what the bytes say instead (a byte-order mark, or UTF-8 beyond ASCII), when they disagree. */
+  contradicted?: string;
 }
 
 /** The names Windows Notepad and Excel give encodings in their "Save as" boxes. */
@@ -72,12 +74,17 @@ async function sample(file: string): Promise<Uint8Array> {
  * is not text we can read, and are fatal.
  */
 export async function detectEncoding(file: string, given?: string): Promise<Encoding> {
-  if (given) return { name: checkEncoding(given), by: 'given' };
   let bytes: Uint8Array;
   try {
     bytes = await sample(file);
   } catch (error) {
     throw unreadable(error, file);
+  }
+  if (given) {
+    const name = checkEncoding(given);
+    const evident = bomEncoding(bytes) ?? (bytes.some((byte) => byte > 0x7f) && validUtf8(bytes) ? 'utf-8' : undefined);
+    const agrees = !evident || evident === name || (isUtf8(evident) && isUtf8(name));
+    return agrees ? { name, by: 'given' } : { name, by: 'given', contradicted: evident };
   }
   const bom = bomEncoding(bytes);
   if (bom) return { name: bom, by: 'bom' };
@@ -90,8 +97,11 @@ export async function detectEncoding(file: string, given?: string): Promise<Enco
   return { name, by: 'guessed' };
 }
 
-/** A warning for a guessed encoding, so that a wrong guess is never silent. */
-export function guessWarning(file: string, encoding: Encoding): ReflectMessage | undefined {
+/** A warning for a guessed encoding, or a given one the bytes contradict, so that mangled text is never silent. */
+export function encodingWarning(file: string, encoding: Encoding): ReflectMessage | undefined {
+  if (encoding.contradicted) {
+    return warn(`read as ${encoding.name} as --encoding says, but the file looks like ${encoding.contradicted}; if accented letters or quotes look wrong in the outputs, leave out --encoding`, 'input-encoding-mismatch', { file });
+  }
   if (encoding.by !== 'guessed') return undefined;
   return warn(`the file is not UTF-8; read it as ${encoding.name}: if accented letters or quotes look wrong in the outputs, give the right --encoding (such as windows-1252 or macintosh)`, 'input-encoding-guessed', { file });
 }
@@ -102,7 +112,7 @@ function unreadable(error: unknown, file: string): ReflectMessage {
 }
 
 function notUtf8(file: string, line: number): ReflectMessage {
-  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as "CSV UTF-8", or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
+  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
 }
 
 function lineBreaks(text: string): number {

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Account } from '../document.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { csvFormat, readCsv, readCsvHeader } from './csv.js';
-import { checkEncoding, detectEncoding, guessWarning } from './decode.js';
+import { checkEncoding, detectEncoding, encodingWarning } from './decode.js';
 import { checkDelimiter } from './delimiter.js';
 import { readJsonl, scanJsonl } from './jsonl.js';
 import type { LoadOptions } from './options.js';
@@ -70,8 +70,8 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
   for (const path of paths) {
     const input = await kindOf(path);
     for (const file of input.files ?? [path]) {
-      const guessed = guessWarning(file, await detectEncoding(file, options.encoding));
-      if (guessed) messages.push(guessed);
+      const warning = encodingWarning(file, await detectEncoding(file, options.encoding));
+      if (warning) messages.push(warning);
     }
     if (input.kind === 'csv' || input.kind === 'tsv') {
       input.format = await csvFormat(path, { encoding: options.encoding, delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined) });

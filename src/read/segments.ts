@@ -3,7 +3,6 @@ import { fail, warn, type ReflectMessage } from '../messages.js';
 import { metadataName, SEGMENT_COLUMNS, splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
 import { naturalOrder } from '../text/natural-order.js';
-import { unescapeFormula } from '../write/csv.js';
 import type { GridRow } from '../write/grid.js';
 
 /** A row of a (possibly hand-corrected) `segments.csv`. */
@@ -66,7 +65,7 @@ function wholeNumber(value: string, column: string, place: { file: string; line:
 }
 
 function readRow(cells: readonly string[], { index, metadata }: Header, place: { file: string; line: number }, messages: ReflectMessage[]): SegmentRow {
-  const cell = (column: string) => (index[column] >= 0 ? unescapeFormula(cells[index[column]] ?? '') : '');
+  const cell = (column: string) => (index[column] >= 0 ? (cells[index[column]] ?? '') : '');
   const participant = cell('participant').trim();
   if (participant === '') throw fail('expected a participant ID in every row, got an empty participant cell', 'segments-no-participant', place);
   const row: SegmentRow = {
@@ -81,7 +80,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
     metadata: {},
     line: place.line,
   };
-  for (const column of metadata) row.metadata[column.name] = unescapeFormula(cells[column.index] ?? '');
+  for (const column of metadata) row.metadata[column.name] = (cells[column.index] ?? '');
   return row;
 }
 
@@ -90,8 +89,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
  * spreadsheet: a BOM, CRLF line ends and trailing spaces are allowed;
  * column names are matched ignoring case, spaces and column order; codes
  * may be separated by `;`, `,` or `/`; rows left blank are skipped; the
- * other columns are metadata; the `'` that guards a formula-like cell is
- * removed. Codes are kept as written (see `readCoding`).
+ * other columns are metadata. Codes are kept as written (see `readCoding`).
  */
 export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
   let header: Header | undefined;

@@ -13,6 +13,14 @@ export interface OutputOptions {
   force?: boolean;
   /** Paths that must never be overwritten or sit inside the output folder. */
   inputs?: readonly string[];
+  /** The folder is the default one, not one the user named: it may then not be put among the inputs. */
+  byDefault?: boolean;
+}
+
+/** True when `path` is `folder` or inside it. */
+function within(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
 }
 
 async function entries(folder: string): Promise<string[] | undefined> {
@@ -47,15 +55,19 @@ export class OutputDir {
   ) {}
 
   /**
-   * Checks the folder (refusing a non-empty one without `force`, and one
-   * that holds an input) and creates the staging folder.
+   * Checks the folder (refusing a non-empty one without `force`, one that
+   * holds an input, and a default one that would sit among the inputs) and
+   * creates the staging folder.
    */
   static async open(path: string, options: OutputOptions = {}): Promise<OutputDir> {
     const target = resolve(path);
     for (const input of options.inputs ?? []) {
-      const inside = relative(target, resolve(input));
-      if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
+      if (within(target, resolve(input))) {
         throw fail(`the output folder holds an input (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-holds-input', { file: path });
+      }
+      const inputFolder = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input));
+      if (options.byDefault && within(inputFolder, target)) {
+        throw fail(`the default output folder would be among the inputs (in the folder of ${input}); expected outputs apart from the data, name a folder elsewhere with --out`, 'out-among-inputs', { file: path });
       }
     }
     const existing = await entries(target);

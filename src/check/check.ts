@@ -1,0 +1,89 @@
+import type { Account } from '../document.js';
+import { loadAccounts, planInputs } from '../load/inputs.js';
+import type { LoadOptions } from '../load/options.js';
+import { warn, type ReflectMessage } from '../messages.js';
+import { BOM, toCsv } from '../write/csv.js';
+import { OutputDir } from '../write/output-dir.js';
+import { readAllowList } from './allow-list.js';
+import { findIdentifiers } from './find.js';
+import { KIND_INFO, type Finding } from './kinds.js';
+import { redact } from './redact.js';
+
+/** Options of {@link check}. */
+export interface CheckOptions extends LoadOptions {
+  /** Input files and folders, as for `analyse`. */
+  inputs: readonly string[];
+  /** File of words and phrases never to report, one per line. */
+  allowList?: string;
+  /** Write a redacted copy of the accounts and a log of the replacements into `out`. */
+  redact?: boolean;
+  /** Folder for the redacted copy; default `reflect-code-redacted` (refused when that would be in an input's folder). */
+  out?: string;
+  /** Replace an earlier redacted copy in a non-empty `out`. */
+  force?: boolean;
+}
+
+/** What {@link check} found. */
+export interface CheckResult {
+  accounts: number;
+  /** Accounts with at least one finding. */
+  flagged: number;
+  /** One warning per finding (rule id `check-<kind>`), with participant and offset, never the text; then any load warnings. */
+  messages: ReflectMessage[];
+  /** With `redact`: the folder and the files written in it. */
+  out?: string;
+  files: string[];
+}
+
+/** The warning for one finding: where it is and what kind it seems, not what it says. */
+function findingMessage(account: Account, finding: Finding): ReflectMessage {
+  const length = finding.end - finding.start;
+  return warn(`participant "${account.participant}", offset ${finding.start} (${length} character${length === 1 ? '' : 's'}): ${KIND_INFO[finding.kind].label}`, `check-${finding.kind}`, account.source);
+}
+
+/**
+ * Scans every account for what anonymisation missed (e-mail addresses,
+ * phone numbers, UK postcodes, NHS numbers, full dates, web addresses,
+ * capitalised names not in a common-word list). With `redact`, writes
+ * `accounts.csv` with each finding replaced by a placeholder such as
+ * `[NAME]`, and `redactions.csv` logging every replacement by participant,
+ * kind and offsets (never the replaced text), atomically into `out`.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const allowed = await readAllowList(options.allowList);
+  const plan = await planInputs(options.inputs, options);
+  const out = options.redact ? await OutputDir.open(options.out ?? 'reflect-code-redacted', { force: options.force, inputs: options.inputs, byDefault: options.out === undefined }) : undefined;
+  const messages: ReflectMessage[] = [...plan.messages];
+  let accounts = 0;
+  let flagged = 0;
+  try {
+    const copy = await out?.open('accounts.csv');
+    const log = await out?.open('redactions.csv');
+    try {
+      await copy?.write(BOM + toCsv([['participant', 'text', ...plan.metadataColumns]]));
+      await log?.write(BOM + toCsv([['participant', 'kind', 'start', 'end', 'placeholder', 'redacted_start']]));
+      for await (const item of loadAccounts(plan, options)) {
+        if (!('participant' in item)) {
+          messages.push(item);
+          continue;
+        }
+        accounts++;
+        const findings = findIdentifiers(item.text, allowed);
+        if (findings.length > 0) flagged++;
+        messages.push(...findings.map((finding) => findingMessage(item, finding)));
+        if (!copy || !log) continue;
+        const redacted = redact(item.text, findings);
+        await copy.write(toCsv([[item.participant, redacted.text, ...plan.metadataColumns.map((name) => item.metadata[name] ?? '')]]));
+        await log.write(toCsv(redacted.redactions.map((r) => [item.participant, r.kind, r.start, r.end, r.placeholder, r.redactedStart])));
+      }
+    } finally {
+      await copy?.close();
+      await log?.close();
+    }
+    await out?.commit();
+  } catch (error) {
+    await out?.abort();
+    throw error;
+  }
+  return { accounts, flagged, messages, out: out ? (options.out ?? 'reflect-code-redacted') : undefined, files: out ? ['accounts.csv', 'redactions.csv'] : [] };
+}

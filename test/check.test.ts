@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { findIdentifiers } from '../src/index.js';
+import { validNhsNumber } from '../src/check/patterns.js';
+import { cli, tempDir } from './helpers/cli.js';
+
+/** Each finding as `kind: text`. */
+function found(text: string, allowed?: Set<string>): string[] {
+  return findIdentifiers(text, allowed).map(({ kind, start, end }) => `${kind}: ${text.slice(start, end)}`);
+}
+
+describe('finding identifying details', () => {
+  it.each([
+    ['Email me at jo.bloggs+care@example.co.uk today.', ['email: jo.bloggs+care@example.co.uk']],
+    ['See https://www.example.org/team?id=4, or www.carehome.example.', ['url: https://www.example.org/team?id=4', 'url: www.carehome.example']],
+    ['Ring 07700 900123, (01632) 960001 or +44 20 7946 0958.', ['phone: 07700 900123', 'phone: (01632) 960001', 'phone: +44 20 7946 0958']],
+    ['Call +1 (555) 010-9999 or +33 1 23 45 67 89.', ['phone: +1 (555) 010-9999', 'phone: +33 1 23 45 67 89']],
+    ['She moved to M1 1AE, then SW1A 1AA and B33 8TH.', ['postcode: M1 1AE', 'postcode: SW1A 1AA', 'postcode: B33 8TH']],
+    ['NHS no. 943 476 5919 (or 9434765919).', ['nhs-number: 943 476 5919', 'nhs-number: 9434765919']],
+    ['Born 12/03/1985, 3rd of March 1985, or March 3, 1985.', ['date: 12/03/1985', 'date: 3rd of March 1985', 'date: March 3, 1985']],
+    ["Priya said O'Neill and McDonald's Mary-Jane were there.", ['name: Priya', "name: O'Neill", 'name: McDonald', 'name: Mary-Jane']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it('leaves ordinary text alone: common capitalised words, acronyms, days, short numbers, bad check digits', () => {
+    expect(found('When my Mentor at the NHS Trust met the Team on Monday in March, I felt OK. We had 3 visits in 2019 and 12 of 15 residents. Room 12, 0800 calls. Ref 943 476 5918.')).toEqual([]);
+  });
+
+  it('checks the NHS number check digit', () => {
+    expect([validNhsNumber('943 476 5919'), validNhsNumber('943 476 5918'), validNhsNumber('401 023 2137'), validNhsNumber('123')]).toEqual([true, false, true, false]);
+  });
+
+  it('does not report what is on the allow-list (ignoring case)', () => {
+    expect(found('Priya from Skills For Care (info@skillsforcare.example) helped.', new Set(['priya', 'info@skillsforcare.example']))).toEqual([]);
+  });
+});
+
+const ACCOUNT = 'Sarah, my mentor, gave me her number (07700 900123) and email sarah@care.example. She lives near M1 1AE.';
+
+describe('reflect-code check (the real binary)', () => {
+  function input(): { dir: string; file: string } {
+    const dir = tempDir();
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, stringify([['participant', 'text', 'site'], ['A1', ACCOUNT, 'North'], ['A2', 'My mentor listened.', 'South']]));
+    return { dir, file };
+  }
+
+  it('reports participant, offset and kind, never the text, and exits 1', () => {
+    const { file } = input();
+    const { code, stdout, stderr } = cli(['check', file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(stdout.replaceAll(file, 'accounts.csv')).toBe(
+      [
+        'accounts.csv:2: participant "A1", offset 0 (5 characters): a capitalised name that is not a common word [check-name]',
+        'accounts.csv:2: participant "A1", offset 38 (12 characters): a phone number [check-phone]',
+        'accounts.csv:2: participant "A1", offset 62 (18 characters): an e-mail address [check-email]',
+        'accounts.csv:2: participant "A1", offset 97 (6 characters): a UK postcode [check-postcode]',
+        'Found 4 possible identifying details in 1 of 2 accounts.',
+        '',
+      ].join('\n'),
+    );
+    for (const secret of ['Sarah', '07700', 'sarah@', 'M1 1AE']) expect(stdout).not.toContain(secret);
+  });
+
+  it('writes a redacted copy and a log with --redact, which analyse then reads without warnings', () => {
+    const { dir, file } = input();
+    const out = join(dir, 'redacted');
+    const { code, stdout } = cli(['check', file, '--redact', '--out', out, '--quiet']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('[check-email]');
+    expect(readFileSync(join(out, 'accounts.csv'), 'utf8')).toBe(
+      '\uFEFFparticipant,text,site\nA1,"[NAME], my mentor, gave me her number ([PHONE]) and email [EMAIL]. She lives near [POSTCODE].",North\nA2,My mentor listened.,South\n',
+    );
+    expect(readFileSync(join(out, 'redactions.csv'), 'utf8')).toBe(
+      '\uFEFFparticipant,kind,start,end,placeholder,redacted_start\nA1,name,0,5,[NAME],0\nA1,phone,38,50,[PHONE],39\nA1,email,62,80,[EMAIL],58\nA1,postcode,97,103,[POSTCODE],82\n',
+    );
+    const analysed = cli(['analyse', join(out, 'accounts.csv'), '--out', join(dir, 'coded')]);
+    expect(analysed.stderr).toBe('');
+    expect(analysed.code).toBe(0);
+  });
+
+  it('makes analyse warn (not stop) unless --no-check, and honours --allow-list', () => {
+    const { dir, file } = input();
+    const warned = cli(['analyse', file, '--out', join(dir, 'a')]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr.replaceAll(file, 'accounts.csv')).toBe(
+      'reflect-code: warning: accounts.csv:2: participant "A1" may not be anonymous: 1 × [EMAIL], 1 × [PHONE], 1 × [POSTCODE], 1 × [NAME] at offsets 0, 38, 62, 97; run reflect-code check for details, or add --no-check [check-identifiers]\n',
+    );
+    expect(cli(['analyse', file, '--out', join(dir, 'b'), '--strict']).code).toBe(1);
+    const quiet = cli(['analyse', file, '--out', join(dir, 'c'), '--no-check']);
+    expect([quiet.code, quiet.stderr]).toEqual([0, '']);
+    writeFileSync(join(dir, 'allow.txt'), '# public details of the care home\nSarah\nsarah@care.example\n07700 900123\nM1 1AE\n');
+    const allowed = cli(['check', file, '--allow-list', join(dir, 'allow.txt')]);
+    expect([allowed.code, allowed.stdout]).toEqual([0, 'Found 0 possible identifying details in 0 of 2 accounts.\n']);
+  });
+});
+
+describe('reflect-code check --help', () => {
+  it('explains the command with examples that run from the project root', () => {
+    const { code, stdout } = cli(['check', '--help']);
+    expect(code).toBe(0);
+    const examples = [...stdout.matchAll(/^ {2}\$ reflect-code (.*)$/gm)].map((match) => match[1]);
+    expect(examples).toHaveLength(3);
+    const out = join(tempDir(), 'redacted');
+    for (const example of examples) {
+      const args = example.split(' ').map((arg) => (arg === 'redacted' ? out : arg));
+      expect(cli(args).code, example).toBe(0);
+    }
+  });
+});
