@@ -7,7 +7,8 @@ import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
-import { metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
+import { ReportGrids, writeReport } from './report/write.js';
+import { metadataHeader, SEGMENT_COLUMNS, segmentCells, structureEvidence, themeEvidence } from './segments-format.js';
 import { tagStructure } from './structure/tag.js';
 import { Tally } from './tally.js';
 import { BOM, toCsv } from './write/csv.js';
@@ -30,6 +31,10 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
+  /** Write `report.html`, `report.md` and `figures/`; default true. */
+  report?: boolean;
+  /** Leave the run date out of the report, so the same inputs give the same bytes. */
+  deterministic?: boolean;
 }
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
@@ -57,13 +62,21 @@ function checkOptions(options: AnalyseOptions): Unit {
 
 /** The grid rows of a coded document. */
 function gridRows(doc: AccountDoc): GridRow[] {
-  return doc.segments.map((s) => ({ text: s.text, themes: s.themes.map((hit) => hit.code), structure: s.structure?.tag ?? '', note: s.structure?.note ?? '' }));
+  return doc.segments.map((s) => ({
+    text: s.text,
+    themes: s.themes.map((hit) => hit.code),
+    structure: s.structure?.tag ?? '',
+    note: s.structure?.note ?? '',
+    themeEvidence: themeEvidence(s),
+    structureEvidence: structureEvidence(s),
+  }));
 }
 
 /**
  * Runs the whole pipeline: load every account, segment it, code its themes,
- * tag its structure, and write `segments.csv`, the frequency tables and one
- * coding grid per participant into the output folder. Accounts are coded
+ * tag its structure, and write `segments.csv`, the frequency tables, one
+ * coding grid per participant and (unless `report` is false) the report
+ * into the output folder. Accounts are coded
  * and written one at a time. Nothing is left in the output folder unless
  * the whole run succeeds; bad input or options throw a fatal
  * {@link ReflectMessage}.
@@ -100,6 +113,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
   const files = ['segments.csv'];
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
+  const grids = options.report === false ? undefined : await ReportGrids.open(out);
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of loadAccounts(plan, options)) {
@@ -117,15 +131,21 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out }
       await out.write(`grids/${grid}.md`, gridMarkdown(doc.participant, rows));
       await out.write(`grids/${grid}.csv`, BOM + gridCsv(doc.participant, rows));
       files.push(`grids/${grid}.md`, `grids/${grid}.csv`);
+      await grids?.add(doc.participant, rows);
       tally.add({ participant: doc.participant, metadata: doc.metadata, grid }, rows);
+    }
+    const tables = tableFiles(tally, codebook, rules, plan.metadataColumns);
+    for (const [name, content] of Object.entries(tables)) {
+      await out.write(name, content);
+      files.push(name);
+    }
+    if (grids) {
+      const run = { inputs: options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped };
+      files.push(...(await writeReport(out, { tally, codebook, rules, run, grids })));
     }
   } finally {
     await segmentsFile.close();
-  }
-  const tables = tableFiles(tally, codebook, rules, plan.metadataColumns);
-  for (const [name, content] of Object.entries(tables)) {
-    await out.write(name, content);
-    files.push(name);
+    await grids?.close();
   }
   return {
     out: options.out ?? 'reflect-code-out',

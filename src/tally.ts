@@ -2,6 +2,8 @@
 export interface CodedUnit {
   themes: readonly string[];
   structure: string;
+  /** A note beside the tag, e.g. `message`. */
+  note?: string;
 }
 
 /** Counts for one participant. */
@@ -33,6 +35,8 @@ export class Tally {
   readonly tagParticipants = new Map<string, number>();
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
+  /** Segments with a note (lower case, e.g. `message`) by structure tag (`''` for none). */
+  readonly tagNotes = new Map<string, Map<string, number>>();
 
   /** Adds one participant's coded segments. */
   add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
@@ -51,6 +55,12 @@ export class Tally {
       if (unit.structure) {
         bump(this.tagSegments, unit.structure);
         tags.add(unit.structure);
+      }
+      const note = unit.note?.trim().toLowerCase();
+      if (note) {
+        const notes = this.tagNotes.get(unit.structure) ?? new Map<string, number>();
+        bump(notes, note);
+        this.tagNotes.set(unit.structure, notes);
       }
     }
     for (const theme of themes.keys()) bump(this.themeParticipants, theme);

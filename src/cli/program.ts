@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
 import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
 import { UNITS, type Unit } from '../segment/index.js';
+import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { printFailure, printMessage, summary } from './report.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Exit codes: 0 success, 1 warnings under `--strict`, 2 bad input, options or codebook. */
 export const EXIT = { ok: 0, findings: 1, bad: 2 } as const;
@@ -19,7 +17,7 @@ function examples(...lines: string[]): string {
 function program(setCode: (code: number) => void): Command {
   const cli = new Command('reflect-code')
     .description('Code written reflective accounts with a theme codebook and Labov & Waletzky structure tags.')
-    .version(pkg.version)
+    .version(VERSION)
     .showHelpAfterError('(add --help for the options)')
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
@@ -30,7 +28,7 @@ function program(setCode: (code: number) => void): Command {
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
-    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ into the output folder.')
+    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder (must be new or empty unless --force)', 'reflect-code-out')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
@@ -39,14 +37,17 @@ function program(setCode: (code: number) => void): Command {
     .option('--id-column <name>', 'column (or JSONL key) with the participant ID', 'participant')
     .option('--text-column <name>', 'column (or JSONL key) with the account text', 'text')
     .option('-f, --force', 'replace the outputs of an earlier run in a non-empty output folder')
+    .option('--no-report', 'skip report.html, report.md and figures/')
+    .option('--deterministic', 'leave the date out of the report, so the same inputs give the same files byte for byte')
     .option('--strict', 'exit with code 1 when there are warnings (such as skipped empty accounts)')
     .option('-q, --quiet', 'print nothing but warnings and errors')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
+      'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
     ))
-    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out: string; unit: Unit; codebook?: string; structureRules?: string; idColumn: string; textColumn: string; force?: boolean; report: boolean; deterministic?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await analyse({ ...options, inputs });
       for (const message of result.messages) printMessage(message);
       if (!options.quiet) process.stdout.write(summary(result));

@@ -28,7 +28,7 @@ export function summary(result: AnalyseResult): string {
     result.skipped > 0 ? `Skipped ${result.skipped} empty account${result.skipped === 1 ? '' : 's'} (see the warnings above).` : '',
     `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${row.segments} segments (${row.participants} participants)`).join('; ') || 'none'}`,
     `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
-    `Wrote ${result.out}: segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ (${grids} grids)`,
+    `Wrote ${result.out}: segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ (${grids} grids)${result.files.includes('report.html') ? ', report.html, report.md, figures/' : ''}`,
   ];
   return `${lines.filter(Boolean).join('\n')}\n`;
 }

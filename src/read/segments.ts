@@ -26,7 +26,7 @@ export async function* readSegments(file: string): AsyncGenerator<SegmentRow> {
     if (!index) {
       const names = cells.map((name) => name.trim().toLowerCase());
       index = {};
-      for (const column of [...REQUIRED, 'structure_note']) index[column] = names.indexOf(column);
+      for (const column of [...REQUIRED, 'structure_note', 'theme_evidence', 'structure_evidence']) index[column] = names.indexOf(column);
       const missing = REQUIRED.filter((column) => index![column] < 0);
       if (missing.length > 0) {
         throw fail(`expected a segments.csv with columns ${REQUIRED.join(', ')}, got no "${missing[0]}" column${didYouMean(missing[0], names)}`, 'segments-missing-column', { file, line });
@@ -41,6 +41,8 @@ export async function* readSegments(file: string): AsyncGenerator<SegmentRow> {
       themes: splitCodes(cell('themes')),
       structure: cell('structure').trim(),
       note: cell('structure_note').trim(),
+      themeEvidence: cell('theme_evidence').trim(),
+      structureEvidence: cell('structure_evidence').trim(),
       line,
     };
   }
