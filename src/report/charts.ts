@@ -100,7 +100,7 @@ function participantSpec(data: ReportData): TopLevelSpec {
       },
     },
     layer: [
-      { mark: { type: 'rect', aria: false, stroke: labelled ? 'white' : null, strokeWidth: 1 }, encoding: { color: cellColour({ gradientLength: Math.min(200, step * order.length) }) } },
+      { mark: { type: 'rect', aria: false, stroke: labelled ? 'white' : null, strokeWidth: 1 }, encoding: { color: cellColour({ gradientLength: Math.max(80, Math.min(200, step * order.length)) }) } },
       ...(labelled ? [cellText(max, 10)] : []),
     ],
   } as TopLevelSpec;
@@ -134,7 +134,7 @@ function structureSpec(data: ReportData): TopLevelSpec {
     const noted = notes.map((note) => ({ part: note.label, count: note.byTag.get(tag.code) ?? 0 }));
     const total = data.tally.tagSegments.get(tag.code) ?? 0;
     const rest = total - noted.reduce((sum, part) => sum + part.count, 0);
-    return [{ part: 'Other segments', count: rest }, ...noted].map((part, rank) => ({ ...part, label: data.label(tag.code), total, rank }));
+    return [{ part: 'Other segments', count: rest }, ...noted].map((part, rank) => ({ ...part, label: data.tagLabel(tag.code), total, rank }));
   });
   const noted = notes.map((note) => `${note.total} ${note.label} segment${note.total === 1 ? '' : 's'}`).join(', ');
   return {
@@ -143,7 +143,7 @@ function structureSpec(data: ReportData): TopLevelSpec {
     width: 360,
     height: { step: 28 },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: data.tags.map((tag) => data.label(tag.code)), title: 'Structure tag', axis: { labelPadding: 6 } },
+      y: { field: 'label', type: 'nominal', sort: data.tags.map((tag) => data.tagLabel(tag.code)), title: 'Structure tag', axis: { labelPadding: 6 } },
     },
     layer: [
       {

@@ -31,6 +31,11 @@ export interface NoteCount {
   byTag: Map<string, number>;
 }
 
+function withName(code: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(code);
+  return name ? `${code} ${name}` : code;
+}
+
 /** The report's view of a tally: rows in display order, labels and colours. */
 export class ReportData {
   /** Theme frequency rows, most segments first. */
@@ -46,7 +51,8 @@ export class ReportData {
   readonly rules: Codebook;
   readonly run: RunInfo;
   private readonly colours: Map<string, ThemeColour>;
-  private readonly names: Map<string, string>;
+  private readonly themeNames: Map<string, string>;
+  private readonly tagNames: Map<string, string>;
 
   constructor({ tally, codebook, rules, run }: ReportSource) {
     this.tally = tally;
@@ -59,7 +65,8 @@ export class ReportData {
     const themes = codesOf(codebook, tally.themeSegments.keys());
     this.codes = themes.map(({ code }) => code);
     this.colours = themeColours(this.codes);
-    this.names = new Map([...themes, ...this.tags].map(({ code, name }) => [code, name]));
+    this.themeNames = new Map(themes.map(({ code, name }) => [code, name]));
+    this.tagNames = new Map(this.tags.map(({ code, name }) => [code, name]));
   }
 
   /** A theme's colour; a code outside the codebook gets grey. */
@@ -67,10 +74,14 @@ export class ReportData {
     return this.colours.get(code) ?? { fill: '#999999', text: '#000000' };
   }
 
-  /** `CO Coaching` or `EV Evaluating Action`: a code and its name, as axis labels show it. */
+  /** `CO Coaching`: a theme code and its name, as axis labels show it. */
   label(code: string): string {
-    const name = this.names.get(code);
-    return name ? `${code} ${name}` : code;
+    return withName(code, this.themeNames);
+  }
+
+  /** `EV Evaluating Action`: a structure tag and its name. */
+  tagLabel(code: string): string {
+    return withName(code, this.tagNames);
   }
 
   /** The notes seen beside structure tags, most frequent first. */

@@ -24,9 +24,10 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
   const { run, tally } = data;
   const notes = data.notes();
   const top = data.themes.filter((row) => row.segments > 0).slice(0, 5);
+  const [crossHeader, ...crossRows] = crossTable(tally, data.codebook, data.rules);
   const sections = [
     `# Coding report\n\n${tally.participants.length} participants, ${tally.segments} segments coded with "${data.codebook.name}". Automated coding is a first pass for a researcher to review. The full report, with charts and every coding grid, is report.html.\n`,
-    `## Run summary\n\n${markdownTable(['', ''], [
+    `## Run summary\n\n${markdownTable(['Run', ''], [
       ['Inputs', run.inputs.join(', ')],
       ['Theme codebook', codebookCell(facts.codebook)],
       ['Structure cues', codebookCell(facts.rules)],
@@ -40,10 +41,7 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
     `## Top themes\n\n${top.map((row, i) => `${i + 1}. **${row.code} ${row.name}**: ${row.segments} segments (${row.percentSegments}%), ${row.participants} participants (${row.percentParticipants}%)`).join('\n') || 'No segment was coded with a theme.'}\n`,
     `## Theme frequencies\n\n${markdownTable(['Code', 'Theme', 'Segments', '% segments', 'Participants', '% participants'], data.themes.map((row) => [row.code, row.name, row.segments, row.percentSegments, row.participants, row.percentParticipants]), ['---', '---', '--:', '--:', '--:', '--:'])}`,
     `## Structure tags\n\n${markdownTable(['Tag', 'Name', 'Segments', '% segments', ...notes.map((note) => note.label)], data.structure.map((row) => [row.code, row.name, row.segments, row.percentSegments, ...notes.map((note) => note.byTag.get(row.code) ?? 0)]), ['---', '---', '--:', '--:', ...notes.map(() => '--:')])}`,
-    (() => {
-      const [header, ...rows] = crossTable(tally, data.codebook, data.rules);
-      return `## Themes by structure tag\n\n${markdownTable(header, rows, header.map((_, i) => (i < 2 ? '---' : '--:')))}`;
-    })(),
+    `## Themes by structure tag\n\n${markdownTable(['Code', 'Theme', ...crossHeader.slice(2)], crossRows, crossHeader.map((_, i) => (i < 2 ? '---' : '--:')))}`,
     `## Figures\n\n${figures.map((figure) => `![${figure.title}](figures/${figure.name}.svg)\n\n*${figure.caption}*\n`).join('\n')}`,
     `## Coding grids\n\n${markdownTable(['Participant', 'Segments', 'Themes (segments)', 'Grid'], tally.participants.map((p) => [p.participant, p.segments, topThemes(p.themes), `[grids/${p.grid}.md](grids/${encodeURI(p.grid)}.md)`]), ['---', '--:', '---', '---'])}`,
   ];
