@@ -76,7 +76,7 @@ function cellText(max: number, fontSize: number) {
 
 /** Step of a heatmap row: smaller for more rows, so 500 participants stay one screenful or two. */
 function rowStep(rows: number): number {
-  return Math.max(3, Math.min(18, Math.floor(1500 / Math.max(rows, 1))));
+  return Math.max(2, Math.min(18, Math.floor(1500 / Math.max(rows, 1))));
 }
 
 /** Participant x theme counts, participants grouped by their most frequent theme. */
@@ -84,7 +84,8 @@ function participantSpec(data: ReportData): TopLevelSpec {
   const order = data.participantOrder();
   const step = rowStep(order.length);
   const labelled = step >= 10;
-  const values = order.flatMap((p) => data.themes.map((row) => ({ participant: p.participant, theme: data.label(row.code), count: p.themes.get(row.code) ?? 0 })));
+  // Rows are sorted by a rank field: a sort list of thousands of names would become one huge Vega expression.
+  const values = order.flatMap((p, rank) => data.themes.map((row) => ({ participant: p.participant, rank, theme: data.label(row.code), count: p.themes.get(row.code) ?? 0 })));
   const max = Math.max(1, ...values.map((v) => v.count));
   return {
     title: { text: 'Themes by participant', subtitle: 'Segments per participant and theme; participants grouped by their most frequent theme' },
@@ -94,7 +95,7 @@ function participantSpec(data: ReportData): TopLevelSpec {
     encoding: {
       x: { field: 'theme', type: 'nominal', sort: data.themes.map((row) => data.label(row.code)), title: 'Theme (most frequent first)', axis: { orient: 'top', labelAngle: -35, labelAlign: 'left' } },
       y: {
-        field: 'participant', type: 'nominal', sort: order.map((p) => p.participant),
+        field: 'participant', type: 'nominal', sort: { field: 'rank', op: 'min' },
         title: labelled ? 'Participant' : `Participants (${order.length})`,
         axis: labelled ? {} : { labels: false, ticks: false },
       },
