@@ -35,6 +35,8 @@ export const STRUCTURE_COLOURS = ['#4477AA', '#EE7733', '#BBBBBB', '#CCBB44'];
 
 /** Sequential, colour-blind-safe scheme of the heatmaps (light = few, dark = many); empty cells are {@link EMPTY_CELL}. */
 export const HEATMAP_SCHEME = 'blues';
+
+/** Colour of a heatmap cell with no segments: pale grey, apart from the blues. */
 export const EMPTY_CELL = '#F4F4F4';
 
 /** Font of the charts and the page: a sans-serif every system has. */
