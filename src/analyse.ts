@@ -9,7 +9,7 @@ import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
-import { metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
+import { metadataHeader, SEGMENT_COLUMNS, segmentCells, structureEvidence, themeEvidence } from './segments-format.js';
 import { loadStructureTags, type ActiveTags } from './structure/active-tags.js';
 import { tagStructure } from './structure/tag.js';
 import { CodingOutputs } from './write/coding-outputs.js';
@@ -40,6 +40,10 @@ export interface AnalyseOptions extends LoadOptions {
   allowList?: string;
   /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
   signal?: AbortSignal;
+  /** Write `report.html`, `report.md` and `figures/`; default true. */
+  report?: boolean;
+  /** Leave the run date out of the report, so the same inputs give the same bytes. */
+  deterministic?: boolean;
 }
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
@@ -67,13 +71,21 @@ function checkOptions(options: AnalyseOptions): Unit {
 
 /** The grid rows of a coded document. */
 function gridRows(doc: AccountDoc): GridRow[] {
-  return doc.segments.map((s) => ({ text: s.text, themes: s.themes.map((hit) => hit.code), structure: s.structure?.tag ?? '', note: s.structure?.note ?? '' }));
+  return doc.segments.map((s) => ({
+    text: s.text,
+    themes: s.themes.map((hit) => hit.code),
+    structure: s.structure?.tag ?? '',
+    note: s.structure?.note ?? '',
+    themeEvidence: themeEvidence(s),
+    structureEvidence: structureEvidence(s),
+  }));
 }
 
 /**
  * Runs the whole pipeline: load every account, segment it, code its themes,
- * tag its structure, and write `segments.csv`, the frequency tables and one
- * coding grid per participant into the output folder. Accounts are coded
+ * tag its structure, and write `segments.csv`, the frequency tables, one
+ * coding grid per participant and (unless `report` is false) the report
+ * into the output folder. Accounts are coded
  * and written one at a time. Nothing is left in the output folder unless
  * the whole run succeeds; bad input or options throw a fatal
  * {@link ReflectMessage}.
@@ -108,7 +120,7 @@ interface Prepared {
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, allowed }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
-  const outputs = new CodingOutputs(out, codebook, rules, plan.metadataColumns);
+  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {
@@ -129,7 +141,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, 
   } finally {
     await segmentsFile.close();
   }
-  await outputs.finish();
+  await outputs.finish({ inputs: options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
   return {
     out: options.out ?? 'reflect-code-out',
     codebook: { name: codebook.name, version: codebook.version },

@@ -30,6 +30,16 @@ export function splitCodes(cell: string): string[] {
   return cell.split(/[;,/]/).map((code) => code.trim()).filter((code) => code !== '');
 }
 
+/** The `theme_evidence` cell: the words behind each theme, `CO: help staff; T: change`. */
+export function themeEvidence(segment: Segment): string {
+  return segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; ');
+}
+
+/** The `structure_evidence` cell: the cues behind the tag. */
+export function structureEvidence(segment: Segment): string {
+  return segment.structure?.evidence.join(', ') ?? '';
+}
+
 /** The cells of one segment's row, metadata last. */
 export function segmentCells(doc: AccountDoc, segment: Segment, metadataColumns: readonly string[]): string[] {
   return [
@@ -40,8 +50,8 @@ export function segmentCells(doc: AccountDoc, segment: Segment, metadataColumns:
     segment.text,
     segment.themes.map((hit) => hit.code).join(CODE_SEPARATOR),
     segment.structure?.tag ?? '',
-    segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; '),
-    segment.structure?.evidence.join(', ') ?? '',
+    themeEvidence(segment),
+    structureEvidence(segment),
     segment.structure?.note ?? '',
     ...metadataColumns.map((name) => doc.metadata[name] ?? ''),
   ];

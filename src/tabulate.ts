@@ -6,6 +6,7 @@ import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { readCoding } from './read/coding.js';
 import { byParticipant, type SegmentsFile } from './read/segments.js';
+import type { RunInfo } from './report/data.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { OutputDir } from './write/output-dir.js';
 
@@ -27,6 +28,10 @@ export interface TabulateOptions extends LoadOptions {
   allowNewCodes?: boolean;
   /** The source accounts (as for `analyse`), to check every row's text against its offsets. */
   accounts?: readonly string[];
+  /** Write `report.html`, `report.md` and `figures/`; default true. */
+  report?: boolean;
+  /** Leave the run date out of the report, so the same coding gives the same bytes. */
+  deterministic?: boolean;
 }
 
 /** What tabulate did: counts, frequencies, files written and warnings. */
@@ -56,8 +61,8 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
-    const outputs = new CodingOutputs(out, codebook, rules, coding.metadataColumns);
-    await write(coding, outputs);
+    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false);
+    await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() });
     await out.commit();
     return {
       out: options.out,
@@ -75,9 +80,9 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   }
 }
 
-async function write(coding: SegmentsFile, outputs: CodingOutputs): Promise<void> {
+async function write(coding: SegmentsFile, outputs: CodingOutputs, run: RunInfo): Promise<void> {
   for (const [participant, rows] of byParticipant(coding.rows)) {
     await outputs.add({ participant, metadata: rows[0].metadata }, rows);
   }
-  await outputs.finish();
+  await outputs.finish(run);
 }

@@ -35,8 +35,10 @@ describe('reflect-code (the real binary)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Coded 15 participants');
-    expect(readdirSync(out).sort()).toEqual(['grids', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-structure.csv', 'themes.csv']);
+    expect(stdout).toContain('grids/ (15 grids), report.html, report.md, figures/\n');
+    expect(readdirSync(out).sort()).toEqual(['figures', 'grids', 'participants.csv', 'report.html', 'report.md', 'segments.csv', 'structure.csv', 'theme-structure.csv', 'themes.csv']);
     expect(readdirSync(join(out, 'grids'))).toHaveLength(30);
+    expect(readdirSync(join(out, 'figures')).sort()).toEqual(['participant-themes.svg', 'structure.svg', 'theme-structure.svg', 'themes.svg']);
     // No staging folder is left beside the output.
     expect(readdirSync(join(out, '..'))).toEqual(['out']);
   });
@@ -57,14 +59,14 @@ describe('reflect-code (the real binary)', () => {
     }
   });
 
-  it('refuses a non-empty output folder without --force, and replaces earlier outputs with it', () => {
+  it('refuses a non-empty output folder without --force, and replaces earlier outputs with it (no report with --no-report)', () => {
     const out = tempDir();
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const refused = cli(['analyse', 'samples/study/accounts', '--out', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs) [out-not-empty]');
     expect(readdirSync(out)).toEqual(['notes.txt']);
-    expect(cli(['analyse', 'samples/study/accounts', '--out', out, '--force', '-q']).code).toBe(0);
+    expect(cli(['analyse', 'samples/study/accounts', '--out', out, '--force', '-q', '--no-report']).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['grids', 'notes.txt', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-structure.csv', 'themes.csv']);
   });
 });

@@ -7,8 +7,8 @@ import { ROOT, tempDir } from './helpers/cli.js';
 /**
  * Golden-folder tests: every `test/fixtures/<case>/` with an `expected/`
  * folder is analysed (options from `case.json`, codebook from
- * `codebook.yaml` when present) and every output file must equal the
- * expected one byte for byte. `npm run test:update` rewrites `expected/`.
+ * `codebook.yaml` when present, no date in the report) and every output
+ * file must equal the expected one byte for byte. `npm run test:update` rewrites `expected/`.
  */
 const FIXTURES = join(ROOT, 'test/fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -33,7 +33,7 @@ describe('golden outputs', () => {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      await analyse({ ...options, inputs, out, codebook: existsSync(codebook) ? relative(ROOT, codebook) : undefined });
+      await analyse({ ...options, inputs, out, codebook: existsSync(codebook) ? relative(ROOT, codebook) : undefined, deterministic: true });
     } finally {
       process.chdir(cwd);
     }

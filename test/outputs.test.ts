@@ -31,11 +31,11 @@ describe('deterministic outputs', () => {
     const dir = tempDir();
     const first = join(dir, 'first');
     const second = join(dir, 'elsewhere', 'second');
-    expect(cli(['analyse', 'samples/accounts.csv', '--out', first]).code).toBe(0);
-    expect(cli(['analyse', 'samples/accounts.csv', '--out', second]).code).toBe(0);
+    expect(cli(['analyse', 'samples/accounts.csv', '--out', first, '--deterministic']).code).toBe(0);
+    expect(cli(['analyse', 'samples/accounts.csv', '--out', second, '--deterministic']).code).toBe(0);
     const files = readdirSync(first, { recursive: true, encoding: 'utf8' }).sort();
     expect(readdirSync(second, { recursive: true, encoding: 'utf8' }).sort()).toEqual(files);
-    expect(files.length).toBe(36);
+    expect(files.length).toBe(43);
     for (const file of files.filter((name) => name.includes('.'))) expect(readFileSync(join(second, file)), file).toEqual(readFileSync(join(first, file)));
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
 import { agree, DIMENSIONS, type Dimension } from '../agree.js';
@@ -7,13 +6,12 @@ import { analyse } from '../analyse.js';
 import { participantRows } from '../read/segments.js';
 import type { ReflectMessage } from '../messages.js';
 import { UNITS, type Unit } from '../segment/index.js';
+import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Exit codes: 0 success, 1 warnings under `--strict`, 2 bad input, options or codebook. */
 export const EXIT = { ok: 0, findings: 1, bad: 2 } as const;
@@ -55,7 +53,7 @@ function report(messages: readonly ReflectMessage[], text: string, options: { st
 function program(setCode: (code: number) => void): Command {
   const cli = new Command('reflect-code')
     .description('Code written reflective accounts with a theme codebook and Labov & Waletzky structure tags.')
-    .version(pkg.version)
+    .version(VERSION)
     .showHelpAfterError('(add --help for the options)')
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
@@ -68,7 +66,7 @@ function program(setCode: (code: number) => void): Command {
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
-    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ into the output folder.')
+    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
@@ -77,15 +75,18 @@ function program(setCode: (code: number) => void): Command {
     .addOption(structureTagsOption())
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
-    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
+    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
+    .option('--no-report', 'skip report.html, report.md and figures/')
+    .option('--deterministic', 'leave the date out of the report, so the same inputs give the same files byte for byte');
   outputOptions(withInputOptions(analyseCommand), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
+      'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
     ))
-    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       // Ctrl-C stops the run cleanly (a second one stops it at once).
       const interrupt = new AbortController();
       const stop = () => interrupt.abort();
@@ -100,13 +101,16 @@ function program(setCode: (code: number) => void): Command {
     .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
-  codingOptions(tabulateCommand).option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+  codingOptions(tabulateCommand)
+    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets')
+    .option('--no-report', 'skip report.html, report.md and figures/')
+    .option('--deterministic', 'leave the date out of the report, so the same coding gives the same files byte for byte');
   outputOptions(withInputOptions(tabulateCommand, 'with --accounts: '), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
     ))
-    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; accounts?: string[]; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await tabulate({ ...options, segments });
       setCode(report(result.messages, tabulateSummary(result), options));
     });

@@ -29,11 +29,12 @@ function plural(count: number, word: string): string {
 function tableLines(result: TabulateResult): string[] {
   const top = result.themes.filter((row) => row.segments > 0).slice(0, 5);
   const grids = result.files.filter((file) => file.startsWith('grids/') && file.endsWith('.md')).length;
-  const tables = result.files.filter((file) => !file.startsWith('grids/'));
+  const tables = result.files.filter((file) => !file.includes('/') && !file.startsWith('report.'));
+  const report = result.files.includes('report.html') ? ', report.html, report.md, figures/' : '';
   return [
     `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
     `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
-    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${grids} grids)`,
+    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${grids} grids)${report}`,
   ];
 }
 

@@ -4,7 +4,10 @@ import { BOM } from './csv.js';
 import { FileNamer } from './file-names.js';
 import { gridCsv, gridMarkdown, type GridRow } from './grid.js';
 import type { OutputDir } from './output-dir.js';
-import { frequencies, structureFrequencies, tableFiles, type CodeList, type FrequencyRow } from './tables.js';
+import type { ActiveTags } from '../structure/active-tags.js';
+import type { RunInfo } from '../report/data.js';
+import { ReportGrids, writeReport } from '../report/write.js';
+import { frequencies, structureFrequencies, tableFiles, type FrequencyRow } from './tables.js';
 
 /** A participant as the outputs know it: the ID and the metadata carried through. */
 export interface CodedParticipant {
@@ -14,10 +17,9 @@ export interface CodedParticipant {
 
 /**
  * The output step shared by `analyse` and `tabulate`: one coding grid per
- * participant as the participants come, then the frequency tables. Both
- * commands write their grids and tables only through this class, so they
- * write them identically; anything more built from a coding (a report)
- * belongs in {@link CodingOutputs.add} and {@link CodingOutputs.finish}.
+ * participant as the participants come, then the frequency tables and
+ * (unless turned off) the report. Both commands write their outputs only
+ * through this class, so they write them identically.
  */
 export class CodingOutputs {
   /** The counts of every participant added so far. */
@@ -26,12 +28,19 @@ export class CodingOutputs {
   readonly files: string[] = [];
   private readonly namer = new FileNamer();
 
-  constructor(
+  private constructor(
     private readonly out: OutputDir,
     private readonly codebook: Codebook,
-    private readonly rules: CodeList,
+    private readonly rules: ActiveTags,
     private readonly metadataColumns: readonly string[],
+    /** The report's grids, staged as participants come; undefined with no report. */
+    private readonly grids: ReportGrids | undefined,
   ) {}
+
+  /** Starts the outputs of a coding in an output folder; `report` false leaves out report.html, report.md and figures/. */
+  static async open(out: OutputDir, codebook: Codebook, rules: ActiveTags, metadataColumns: readonly string[], report = true): Promise<CodingOutputs> {
+    return new CodingOutputs(out, codebook, rules, metadataColumns, report ? await ReportGrids.open(out) : undefined);
+  }
 
   /** Writes one participant's grid (Markdown and CSV) and counts its segments. */
   async add(participant: CodedParticipant, rows: readonly GridRow[]): Promise<void> {
@@ -39,15 +48,17 @@ export class CodingOutputs {
     await this.out.write(`grids/${grid}.md`, gridMarkdown(participant.participant, rows));
     await this.out.write(`grids/${grid}.csv`, BOM + gridCsv(participant.participant, rows));
     this.files.push(`grids/${grid}.md`, `grids/${grid}.csv`);
+    await this.grids?.add(participant.participant, rows);
     this.tally.add({ participant: participant.participant, metadata: participant.metadata, grid }, rows);
   }
 
-  /** Writes `themes.csv`, `structure.csv`, `participants.csv` and `theme-structure.csv`. */
-  async finish(): Promise<void> {
+  /** Writes `themes.csv`, `structure.csv`, `participants.csv`, `theme-structure.csv` and the report (with `run` in its summary). */
+  async finish(run: RunInfo): Promise<void> {
     for (const [name, content] of Object.entries(tableFiles(this.tally, this.codebook, this.rules, this.metadataColumns))) {
       await this.out.write(name, content);
       this.files.push(name);
     }
+    if (this.grids) this.files.push(...(await writeReport(this.out, { tally: this.tally, codebook: this.codebook, rules: this.rules, run, grids: this.grids })));
   }
 
   /** Theme frequencies, most segments first. */

@@ -1,4 +1,5 @@
 import { toCsv } from './csv.js';
+import { markdownTable } from './markdown.js';
 
 /** One row of a coding grid: a segment, its theme codes and its structural tag. */
 export interface GridRow {
@@ -7,25 +8,34 @@ export interface GridRow {
   structure: string;
   /** A note beside the tag, e.g. `message`. */
   note: string;
+  /** The words behind the themes, as in `segments.csv`: `CO: help staff; T: change`. */
+  themeEvidence?: string;
+  /** The cues behind the structure tag, as in `segments.csv`. */
+  structureEvidence?: string;
+}
+
+/** The tag cell as the study printed it: `EV (Message)`. */
+export function structureCell(row: Pick<GridRow, 'structure' | 'note'>): string {
+  const note = row.note ? ` (${row.note[0].toUpperCase()}${row.note.slice(1)})` : '';
+  return row.structure ? `${row.structure}${note}` : note.trim();
 }
 
 /** The three cells of a grid row as the study printed them: themes joined by `/`, a note in brackets. */
 function cells(row: GridRow): [string, string, string] {
-  const note = row.note ? ` (${row.note[0].toUpperCase()}${row.note.slice(1)})` : '';
-  return [row.text, row.themes.join('/'), row.structure ? `${row.structure}${note}` : note.trim()];
+  return [row.text, row.themes.join('/'), structureCell(row)];
 }
 
-function header(participant: string): [string, string, string] {
+/** The header row of a grid, as in the study's figures. */
+export function gridHeader(participant: string): [string, string, string] {
   return [`Participant ${participant}`, 'Theme', 'Application of Labov'];
 }
 
 /** A coding grid as a Markdown table, like the study's Figures 2 and 3. */
 export function gridMarkdown(participant: string, rows: readonly GridRow[]): string {
-  const line = (row: readonly string[]) => `| ${row.map((cell) => cell.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ')).join(' | ')} |\n`;
-  return line(header(participant)) + line(['---', '---', '---']) + rows.map((row) => line(cells(row))).join('');
+  return markdownTable(gridHeader(participant), rows.map(cells));
 }
 
 /** A coding grid as CSV, with the same header row as the Markdown grid. */
 export function gridCsv(participant: string, rows: readonly GridRow[]): string {
-  return toCsv([header(participant), ...rows.map(cells)]);
+  return toCsv([gridHeader(participant), ...rows.map(cells)]);
 }

@@ -4,6 +4,9 @@ import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:pat
 import { fail } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
 
+/** Folder of the staging folder for working files, never committed. */
+const WORK = '.work';
+
 /** Most whole-file writes an output folder keeps in flight at once. */
 const MAX_IN_FLIGHT = 32;
 
@@ -124,12 +127,24 @@ export class OutputDir {
   }
 
   /**
+   * Opens a working file of this run (such as parts of an output put
+   * together at the end); it is removed by `commit` and `abort`, never
+   * moved into the output folder. Returns the file and its path, to read
+   * it back once closed.
+   */
+  async openWork(name: string): Promise<{ file: BufferedFile; path: string }> {
+    const path = await this.prepare(join(WORK, name));
+    return { file: new BufferedFile(await open(path, 'w')), path };
+  }
+
+  /**
    * Moves the finished outputs into place. Each top-level file or folder
    * replaces the one of the same name; files of the folder that this run
    * did not write are left alone.
    */
   async commit(): Promise<void> {
     await this.settle();
+    await rm(join(this.staging, WORK), { recursive: true, force: true });
     const existing = await entries(this.path);
     if (!existing || existing.length === 0) {
       if (existing) await rm(this.path, { recursive: true });

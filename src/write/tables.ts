@@ -69,10 +69,18 @@ function frequencyCsv(rows: readonly FrequencyRow[]): string {
   return toCsv([FREQUENCY_HEADER, ...rows.map((row) => [row.code, row.name, row.segments, row.percentSegments, row.participants, row.percentParticipants])]);
 }
 
+/** The theme x structure tag table: a header row (`code`, `name`, the tags), then one row of counts per theme. */
+export function crossTable(tally: Tally, codebook: CodeList, rules: CodeList): Array<Array<string | number>> {
+  const tags = codesOf(rules, tally.tagSegments.keys());
+  return [
+    ['code', 'name', ...tags.map(({ code }) => code)],
+    ...codesOf(codebook, tally.themeSegments.keys()).map(({ code, name }) => [code, name, ...tags.map((tag) => tally.cross.get(code)?.get(tag.code) ?? 0)]),
+  ];
+}
+
 /** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel). */
 export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
   const themes = codesOf(codebook, tally.themeSegments.keys());
-  const tags = codesOf(rules, tally.tagSegments.keys());
   const participants = [
     ['participant', 'segments', ...themes.map(({ code }) => code), 'grid', ...metadataColumns],
     ...tally.participants.map((row) => [
@@ -83,14 +91,10 @@ export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, me
       ...metadataColumns.map((name) => row.metadata[name] ?? ''),
     ]),
   ];
-  const cross = [
-    ['code', 'name', ...tags.map(({ code }) => code)],
-    ...themes.map(({ code, name }) => [code, name, ...tags.map((tag) => tally.cross.get(code)?.get(tag.code) ?? 0)]),
-  ];
   return {
     'themes.csv': BOM + frequencyCsv(frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally)),
     'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
     'participants.csv': BOM + toCsv(participants),
-    'theme-structure.csv': BOM + toCsv(cross),
+    'theme-structure.csv': BOM + toCsv(crossTable(tally, codebook, rules)),
   };
 }
