@@ -53,13 +53,18 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
     expect(readdirSync(dir)).toEqual(['in']);
   });
 
-  it('SIGINT and SIGTERM during a --force rerun leave the earlier outputs byte for byte', async () => {
+  /** A folder with a big input and the complete outputs of an earlier, small run. */
+  function earlierRun() {
     const dir = tempDir();
     const input = bigInput(dir);
     const out = join(dir, 'out');
     writeFileSync(join(dir, 'in', 'small.csv'), 'participant,text\nA1,My mentor listened.\n');
     expect(cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out]).code).toBe(0);
-    const before = snapshot(out);
+    return { dir, input, out, before: snapshot(out) };
+  }
+
+  it('SIGINT and SIGTERM during a --force rerun leave the earlier outputs byte for byte', async () => {
+    const { dir, input, out, before } = earlierRun();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       expect((await interrupted([input, '--out', out, '--force'], dir, signal)).code).toBe(2);
       expect(snapshot(out)).toEqual(before);
@@ -68,12 +73,7 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
   });
 
   it('a run killed outright (SIGKILL) never touches the earlier outputs', async () => {
-    const dir = tempDir();
-    const input = bigInput(dir);
-    const out = join(dir, 'out');
-    writeFileSync(join(dir, 'in', 'small.csv'), 'participant,text\nA1,My mentor listened.\n');
-    expect(cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out]).code).toBe(0);
-    const before = snapshot(out);
+    const { dir, input, out, before } = earlierRun();
     expect((await interrupted([input, '--out', out, '--force'], dir, 'SIGKILL')).code).toBe(null);
     expect(snapshot(out)).toEqual(before);
   });

@@ -20,6 +20,13 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+/** Options of the commands that write a report: --no-report and --deterministic. */
+function reportOptions(command: Command): Command {
+  return command
+    .option('--no-report', 'skip report.html, report.md and figures/')
+    .option('--deterministic', 'leave the date out of the report, so the same inputs give the same files byte for byte');
+}
+
 /** Options of the commands that write an output folder: --force, --strict (with an example warning) and --quiet. */
 function outputOptions(command: Command, warning: string): Command {
   return command
@@ -75,10 +82,8 @@ function program(setCode: (code: number) => void): Command {
     .addOption(structureTagsOption())
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
-    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
-    .option('--no-report', 'skip report.html, report.md and figures/')
-    .option('--deterministic', 'leave the date out of the report, so the same inputs give the same files byte for byte');
-  outputOptions(withInputOptions(analyseCommand), 'skipped empty accounts')
+    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
+  outputOptions(reportOptions(withInputOptions(analyseCommand)), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
@@ -102,10 +107,8 @@ function program(setCode: (code: number) => void): Command {
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)
-    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets')
-    .option('--no-report', 'skip report.html, report.md and figures/')
-    .option('--deterministic', 'leave the date out of the report, so the same coding gives the same files byte for byte');
-  outputOptions(withInputOptions(tabulateCommand, 'with --accounts: '), 'a text that no longer fits its offsets')
+    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+  outputOptions(reportOptions(withInputOptions(tabulateCommand, 'with --accounts: ')), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
