@@ -76,6 +76,10 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
     const { dir, input, out, before } = earlierRun();
     expect((await interrupted([input, '--out', out, '--force'], dir, 'SIGKILL')).code).toBe(null);
     expect(snapshot(out)).toEqual(before);
+    // The next run clears away the staging folder the killed run left.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.out.partial-'))).toHaveLength(1);
+    expect(cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out, '--force', '-q']).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
   });
 
   it('an error half-way through a --force rerun leaves the earlier outputs byte for byte', () => {

@@ -36,6 +36,28 @@ async function entries(folder: string): Promise<string[] | undefined> {
   }
 }
 
+/** True while a process with this ID runs on this machine. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging folders beside `target` that a run killed outright
+ * (power cut, SIGKILL) left behind: those whose process no longer runs.
+ */
+async function removeStale(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.partial-`;
+  for (const name of await readdir(dirname(target))) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : Number.NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) await rm(join(dirname(target), name), { recursive: true, force: true });
+  }
+}
+
 /**
  * An output folder written atomically: every file goes first into a
  * hidden staging folder beside it, and only {@link OutputDir.commit} moves
@@ -78,6 +100,7 @@ export class OutputDir {
       throw fail('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs)', 'out-not-empty', { file: path });
     }
     await mkdir(dirname(target), { recursive: true });
+    await removeStale(target);
     const staging = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(staging);
     return new OutputDir(target, staging);
