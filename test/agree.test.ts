@@ -123,21 +123,23 @@ const STUDY_CSV = [
   'themes,ME,Manage and use Emotion,3,4,21,95.2,0.8293,0.8327,almost perfect',
   'themes,C,Context,2,2,21,100.0,1.0000,1.0000,almost perfect',
   'themes,all,,,,21,91.2,0.6710,0.6719,substantial',
-  'structure,EV,Evaluating Action,10,16,21,52.4,0.0708,0.0144,slight',
+  'structure,EV,Evaluating Action,10,17,21,57.1,0.1674,0.0889,slight',
   'structure,RE,Resolution,1,1,21,100.0,1.0000,1.0000,almost perfect',
   'structure,CA,Complicating Action,1,0,21,95.2,0.0000,0.0000,slight',
-  'structure,OR,Orientating Action,8,4,21,61.9,0.1064,0.0889,slight',
-  'structure,all,,,,21,52.4,0.1532,0.1258,slight',
+  'structure,OR,Orientating Action,8,3,21,66.7,0.1967,0.1584,slight',
+  'structure,all,,,,21,57.1,0.2317,0.1872,fair',
   '',
 ].join('\n');
 
+/**
+ * The tool's coding of the study accounts by lines, frozen when the figures
+ * below were pinned (`reflect-code analyse samples/study/accounts --unit line`),
+ * so that a change to the tagger does not move them.
+ */
+const TOOL_CODING = 'test/fixtures/agree/tool-lines.csv';
+
 describe('reflect-code agree (the real binary)', () => {
-  let toolCoding: string;
-  beforeAll(() => {
-    const out = join(tempDir(), 'study-out');
-    expect(cli(['analyse', 'samples/study/accounts', '--unit', 'line', '--out', out, '-q']).code).toBe(0);
-    toolCoding = join(out, 'segments.csv');
-  });
+  const toolCoding = TOOL_CODING;
 
   it('pins the study coding against the tool\'s line coding, per code and overall', () => {
     const { code, stdout, stderr } = cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'csv']);
@@ -154,12 +156,12 @@ describe('reflect-code agree (the real binary)', () => {
     expect(stdout).toContain([
       '  Confusion matrix (rows: A, columns: B):',
       '            EV  RE  CA  OR  (none)',
-      '    EV       8   0   0   2       0',
+      '    EV       9   0   0   1       0',
       '    RE       0   1   0   0       0',
       '    CA       1   0   0   0       0',
       '    OR       6   0   0   2       0',
       '    (none)   1   0   0   0       0',
-      '  Overall kappa 0.153: slight agreement on the Landis and Koch scale.',
+      '  Overall kappa 0.232: fair agreement on the Landis and Koch scale.',
     ].join('\n'));
   });
 
@@ -168,7 +170,7 @@ describe('reflect-code agree (the real binary)', () => {
     const result = JSON.parse(stdout) as { themes?: unknown; structure: { confusion: { labels: string[]; counts: number[][] }; overall: { kappa: number } } };
     expect(result.themes).toBeUndefined();
     expect(result.structure.confusion.labels).toEqual(['EV', 'RE', 'CA', 'OR', '(none)']);
-    expect(result.structure.overall.kappa).toBeCloseTo(0.153226, 6);
+    expect(result.structure.overall.kappa).toBeCloseTo(0.231707, 6);
   });
 
   it('pairs rows on segment numbers without offsets, and reports rows only one coding has', () => {
@@ -224,10 +226,8 @@ describe.skipIf(!PYTHON)('against NLTK\'s AnnotationTask (an independent impleme
   });
 
   it('agrees on every code of the study coding against the tool\'s line coding', async () => {
-    const out = join(tempDir(), 'out');
-    await analyse({ inputs: [join(ROOT, 'samples/study/accounts')], unit: 'line', out });
     const books = { codebook: await loadCodebook(DEFAULT_CODEBOOK), rules: await loadStructureTags() };
-    const { units } = align((await readCoding(join(ROOT, 'samples/study/coding.csv'), books)).rows, (await readCoding(join(out, 'segments.csv'), books)).rows);
+    const { units } = align((await readCoding(join(ROOT, 'samples/study/coding.csv'), books)).rows, (await readCoding(join(ROOT, TOOL_CODING), books)).rows);
     const cases: Record<string, string[][]> = {
       structure: [units.map(({ a }) => a.structure || '(none)'), units.map(({ b }) => b.structure || '(none)')],
     };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STRUCTURE_RULES, split } from '../src/index.js';
 import { activeTags } from '../src/structure/active-tags.js';
 import { loadCueFile } from '../src/structure/cue-file.js';
-import { FEATURES } from '../src/structure/features.js';
+import { FEATURES, verbFeatures } from '../src/structure/features.js';
+import { tagText } from '../src/structure/grammar.js';
 import { compileCues } from '../src/structure/score.js';
 import { compareStructure, evaluateStructure, readReference } from '../src/structure/evaluate.js';
 import { readFileSync } from 'node:fs';
@@ -94,7 +95,7 @@ describe('agreement with trained analysts (the figures `npm run agreement:struct
   const tags = activeTags(cues);
   // Floors a little under today's figures: a change that makes the tagger worse fails here.
   it.each([
-    ['samples/study/coding.csv', ['samples/study/accounts'], 20, 0.55, 0.17],
+    ['samples/study/coding.csv', ['samples/study/accounts'], 20, 0.6, 0.25],
     ['test/fixtures/structure/invented.csv', ['samples/accounts.csv'], 81, 0.76, 0.67],
   ] as const)('%s', async (reference, inputs, units, accuracy, kappa) => {
     const compared = await compareStructure(await readReference(reference), inputs, tags, reference);
@@ -102,5 +103,20 @@ describe('agreement with trained analysts (the figures `npm run agreement:struct
     expect(agreement.overall.units).toBe(units);
     expect(agreement.overall.agreement!).toBeGreaterThanOrEqual(accuracy - 0.005);
     expect(agreement.overall.kappa!).toBeGreaterThanOrEqual(kappa - 0.005);
+  });
+});
+
+describe('verb groups', () => {
+  const features = (text: string) => verbFeatures(tagText(text));
+  it.each([
+    // A line of a page cut off after its auxiliary has no verb group of its own.
+    ['and the night staff have', ['no-finite-verb']],
+    ['I did.', ['past-stative', 'first-person']],
+    ['She had left before we arrived.', ['past-perfect']],
+    ['We used to eat in shifts.', ['habitual-past', 'first-person']],
+    ['The team were told on Monday.', ['simple-past']],
+    ['I am exhausted.', ['present-stative', 'first-person']],
+  ])('%s', (text, expected) => {
+    expect(features(text)).toEqual(expected);
   });
 });

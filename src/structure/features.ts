@@ -45,7 +45,12 @@ function pastForm(token: TaggedToken): boolean {
 function finiteStart(tokens: readonly TaggedToken[], from: number): number {
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.pos === 'AUX' && FINITE_AUXILIARIES.has(token.lower)) return i;
+    // An auxiliary that ends the segment with not even a full stop after it is a
+    // clause cut off mid-way (a line of a page), not a verb group; "I did." is one.
+    if (token.pos === 'AUX' && FINITE_AUXILIARIES.has(token.lower)) {
+      if (i < tokens.length - 1) return i;
+      continue;
+    }
     if (token.pos !== 'VERB') continue;
     const before = tokens[i - 1];
     // A finite main verb follows its subject (a pronoun, a noun or a number,
