@@ -16,6 +16,9 @@ export { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES } from './codebook/shipped.js
 export type { Codebook, CodeDef } from './codebook/types.js';
 export { codeThemes } from './code/themes.js';
 export { tagStructure } from './structure/tag.js';
+export { loadStructureTags, activeTags, type ActiveTags } from './structure/active-tags.js';
+export { loadCueFile, parseCueFile, type CueFile, type Cue, type TagDef, type NoteDef } from './structure/cue-file.js';
+export { compileCues, type SegmentScore, type FiredCue } from './structure/score.js';
 export { segment, split, UNITS, type Unit } from './segment/index.js';
 export type { Span } from './segment/span.js';
 export { planInputs, loadAccounts, type Input, type InputPlan } from './load/inputs.js';
