@@ -97,6 +97,7 @@ describe('agreement with trained analysts (the figures `npm run agreement:struct
   it.each([
     ['samples/study/coding.csv', ['samples/study/accounts'], 20, 0.6, 0.25],
     ['test/fixtures/structure/invented.csv', ['samples/accounts.csv'], 81, 0.76, 0.67],
+    ['test/fixtures/structure/heldout.csv', ['test/fixtures/structure/heldout-accounts.csv'], 97, 0.71, 0.59],
   ] as const)('%s', async (reference, inputs, units, accuracy, kappa) => {
     const compared = await compareStructure(await readReference(reference), inputs, tags, reference);
     const { agreement } = evaluateStructure(compared, tags);
