@@ -123,10 +123,10 @@ const STUDY_CSV = [
   'themes,ME,Manage and use Emotion,3,4,21,95.2,0.8293,0.8327,almost perfect',
   'themes,C,Context,2,2,21,100.0,1.0000,1.0000,almost perfect',
   'themes,all,,,,21,91.2,0.6710,0.6719,substantial',
+  'structure,OR,Orientating Action,8,3,21,66.7,0.1967,0.1584,slight',
+  'structure,CA,Complicating Action,1,0,21,95.2,0.0000,0.0000,slight',
   'structure,EV,Evaluating Action,10,17,21,57.1,0.1674,0.0889,slight',
   'structure,RE,Resolution,1,1,21,100.0,1.0000,1.0000,almost perfect',
-  'structure,CA,Complicating Action,1,0,21,95.2,0.0000,0.0000,slight',
-  'structure,OR,Orientating Action,8,3,21,66.7,0.1967,0.1584,slight',
   'structure,all,,,,21,57.1,0.2317,0.1872,fair',
   '',
 ].join('\n');
@@ -155,12 +155,12 @@ describe('reflect-code agree (the real binary)', () => {
     expect(stdout).toContain('\n  CO     Coaching                6  7     21   85.7%  0.667  0.674  substantial\n');
     expect(stdout).toContain([
       '  Confusion matrix (rows: A, columns: B):',
-      '            EV  RE  CA  OR  (none)',
-      '    EV       9   0   0   1       0',
-      '    RE       0   1   0   0       0',
-      '    CA       1   0   0   0       0',
-      '    OR       6   0   0   2       0',
-      '    (none)   1   0   0   0       0',
+      '            OR  CA  EV  RE  (none)',
+      '    OR       2   0   6   0       0',
+      '    CA       0   0   1   0       0',
+      '    EV       1   0   9   0       0',
+      '    RE       0   0   0   1       0',
+      '    (none)   0   0   1   0       0',
       '  Overall kappa 0.232: fair agreement on the Landis and Koch scale.',
     ].join('\n'));
   });
@@ -169,7 +169,7 @@ describe('reflect-code agree (the real binary)', () => {
     const { stdout } = cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'json', '--dimension', 'structure']);
     const result = JSON.parse(stdout) as { themes?: unknown; structure: { confusion: { labels: string[]; counts: number[][] }; overall: { kappa: number } } };
     expect(result.themes).toBeUndefined();
-    expect(result.structure.confusion.labels).toEqual(['EV', 'RE', 'CA', 'OR', '(none)']);
+    expect(result.structure.confusion.labels).toEqual(['OR', 'CA', 'EV', 'RE', '(none)']);
     expect(result.structure.overall.kappa).toBeCloseTo(0.231707, 6);
   });
 
@@ -190,8 +190,8 @@ describe('reflect-code agree (the real binary)', () => {
       'themes,CO,Coaching,1,1,2,100.0,1.0000,1.0000,almost perfect',
       'themes,T,Transformation,1,2,2,50.0,0.0000,0.0000,slight',
       'themes,all,,,,2,75.0,0.5000,0.5333,moderate',
-      'structure,EV,Evaluating Action,1,1,2,100.0,1.0000,1.0000,almost perfect',
       'structure,OR,Orientating Action,1,1,2,100.0,1.0000,1.0000,almost perfect',
+      'structure,EV,Evaluating Action,1,1,2,100.0,1.0000,1.0000,almost perfect',
       'structure,all,,,,2,100.0,1.0000,1.0000,almost perfect',
       '',
     ].join('\n'));

@@ -54,7 +54,7 @@ describe('codebook validation', () => {
     expect(themes.codes.find((c) => c.code === 'ME')?.aliases).toEqual(['Attentiveness']);
     expect(themes.codes.find((c) => c.code === 'T')?.aliases).toEqual(['Breaking habits']);
     const structure = await loadCueFile(DEFAULT_STRUCTURE_RULES);
-    expect(structure.codes.map((c) => c.code)).toEqual(['EV', 'RE', 'CA', 'OR', 'AB', 'CODA']);
+    expect(structure.codes.map((c) => c.code)).toEqual(['OR', 'CA', 'EV', 'RE', 'AB', 'CODA']);
     expect(structure.codes.filter((c) => c.optional).map((c) => c.code)).toEqual(['AB', 'CODA']);
   });
 });

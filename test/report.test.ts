@@ -20,8 +20,8 @@ describe('the report', () => {
       '| --- | --- | --: | --: | --: |',
       '| EV | Evaluating Action | 10 | 47.6 | 4 |',
       '| OR | Orientating Action | 8 | 38.1 | 0 |',
-      '| RE | Resolution | 1 | 4.8 | 0 |',
       '| CA | Complicating Action | 1 | 4.8 | 0 |',
+      '| RE | Resolution | 1 | 4.8 | 0 |',
     ].join('\n'));
     expect(markdown).toContain('1. **CO Coaching**: 6 segments (28.6%), 1 participants (50.0%)\n');
     expect(markdown).toContain('| A32 | 11 | CO 6, T 4, LA 1, P 1 | [grids/A32.md](grids/A32.md) |\n');

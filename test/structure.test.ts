@@ -82,7 +82,7 @@ describe('structure tags and the cues that decide them', () => {
   });
 
   it('rejects a --structure-tags value the cue file does not have', () => {
-    expect(() => activeTags(cues, ['OR', 'XX'])).toThrow(/expected --structure-tags to name tags of .*labov\.yaml \(EV, RE, CA, OR, AB, CODA\), got "XX"/);
+    expect(() => activeTags(cues, ['OR', 'XX'])).toThrow(/expected --structure-tags to name tags of .*labov\.yaml \(OR, CA, EV, RE, AB, CODA\), got "XX"/);
   });
 
   it('lists in the schema exactly the features the tagger computes', () => {

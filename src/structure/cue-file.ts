@@ -38,15 +38,18 @@ export interface CueFile {
   description: string;
   /** The tag of a segment no cue matches. */
   defaultCode: string;
+  /** Every tag, in the order that wins a tied score (first wins). */
+  tieOrder: string[];
   codes: TagDef[];
   notes: NoteDef[];
 }
 
 const checkShape = shapeCheck('structure.schema.json');
 
-type RawCueFile = Omit<CueFile, 'file' | 'defaultCode' | 'version' | 'codes' | 'notes'> & {
+type RawCueFile = Omit<CueFile, 'file' | 'defaultCode' | 'tieOrder' | 'version' | 'codes' | 'notes'> & {
   version?: string | number;
   default_code: string;
+  tie_order?: string[];
   codes: Array<Omit<TagDef, 'optional' | 'description'> & { optional?: boolean; description?: string }>;
   notes?: Array<Omit<NoteDef, 'description'> & { description?: string }>;
 };
@@ -54,8 +57,8 @@ type RawCueFile = Omit<CueFile, 'file' | 'defaultCode' | 'version' | 'codes' | '
 /**
  * Parses and validates a structure cue file; every problem is reported at
  * once with `file:line:column`, and the file is returned only when there
- * are none. Beyond the schema: codes are unique, `default_code` and each
- * note's `tag` name a code, and every term is well formed.
+ * are none. Beyond the schema: codes are unique, `default_code`, each
+ * note's `tag` and `tie_order` name codes, and every term is well formed.
  */
 export function parseCueFile(source: string, file: string): { cues?: CueFile; messages: ReflectMessage[] } {
   const { data, where, messages } = parseYaml(source, file);
@@ -71,7 +74,11 @@ export function parseCueFile(source: string, file: string): { cues?: CueFile; me
     }
     note.cues.forEach((cue, j) => messages.push(...checkRules(cue, `note "${note.note}" > cue "${cue.cue}"`, ['notes', i, 'cues', j], where)));
   });
+  const order = raw.tie_order ?? [];
+  const unknown = order.findIndex((tag) => !raw.codes.some(({ code }) => code === tag));
+  if (unknown >= 0) messages.push(fail(`tie_order > item ${unknown + 1}: expected one of the codes (${raw.codes.map((c) => c.code).join(', ')}), got "${order[unknown]}"`, 'codebook-unknown-tag', where.place(['tie_order', unknown])));
   if (messages.length > 0) return { messages };
+  const tieOrder = [...order, ...raw.codes.map(({ code }) => code).filter((code) => !order.includes(code))];
   const defaultCode = raw.codes.find(({ code }) => code.toLowerCase() === raw.default_code.toLowerCase())!.code;
   return {
     cues: {
@@ -80,6 +87,7 @@ export function parseCueFile(source: string, file: string): { cues?: CueFile; me
       version: raw.version === undefined ? '' : String(raw.version),
       description: raw.description ?? '',
       defaultCode,
+      tieOrder,
       codes: raw.codes.map((code) => ({ ...code, description: code.description ?? '', optional: code.optional ?? false })),
       notes: (raw.notes ?? []).map((note) => ({ ...note, description: note.description ?? '' })),
     },

@@ -19,7 +19,7 @@ export interface SegmentScore {
   features: Feature[];
   /** Every active tag in the cue file's order, with the cues that held. */
   scores: Array<{ tag: string; total: number; cues: FiredCue[] }>;
-  /** The winning tag: highest total; on a tie the first listed; with no cue the file's default. */
+  /** The winning tag: highest total; on a tie the first in the file's `tie_order`; with no cue the file's default. */
   tag: string;
   /** The cues that decided it, as `cue: words +weight`. */
   evidence: string[];
@@ -44,6 +44,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
     description: '',
     codes: all.map((cue, i): CodeDef => ({ code: String(i), name: cue.cue, description: '', aliases: [], keywords: [...(cue.keywords ?? [])], phrases: [...(cue.phrases ?? [])], patterns: [...(cue.patterns ?? [])] })),
   });
+  const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
   return (text, spans) => {
@@ -64,7 +65,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
         const cues = code.cues.map((cue) => fired(cue, index++)).filter((cue): cue is FiredCue => cue !== undefined);
         return { tag: code.code, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues };
       });
-      const best = scores.reduce((winner, score) => (score.total > winner.total ? score : winner));
+      const best = scores.reduce((winner, score) => (score.total > winner.total || (score.total === winner.total && rank(score.tag) < rank(winner.tag)) ? score : winner));
       const tag = best.total > 0 ? best.tag : fallback;
       const note = notes.find((def) => def.tag === tag && def.cues.some((cue) => fired(cue, all.indexOf(cue)) !== undefined))?.note ?? '';
       return {
