@@ -18,6 +18,8 @@ describe('clause segmentation', () => {
     // A noun-phrase subject with its verb after "but".
     ['It sounds small but the atmosphere has changed.', [[0, 15, 'It sounds small'], [16, 47, 'but the atmosphere has changed.']]],
     ['I have worked with staff to help them consider- What would you want?', [[0, 47, 'I have worked with staff to help them consider-'], [48, 68, 'What would you want?']]],
+    // "and" between two subjects joins them; after a verb it starts a clause.
+    ['My deputy and I agreed the new rota.', [[0, 36, 'My deputy and I agreed the new rota.']]],
     ['We talked \u2013 the staff were pleased.', [[0, 11, 'We talked \u2013'], [12, 35, 'the staff were pleased.']]],
   ])('%s', (text, expected) => {
     expect(cut(text, 'clause')).toEqual(expected);

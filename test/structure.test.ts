@@ -65,6 +65,8 @@ describe('structure tags and the cues that decide them', () => {
     ['We are working on a new handover sheet.', 'EV', 'message', 'progressive +1'],
     ['I have found my voice in meetings.', 'EV', 'message', 'stance: found +2'],
     ['I am making sure every resident has a say.', 'EV', 'message', 'stance: sure +2; progressive +1'],
+    // Contractions the part-of-speech tagger keeps whole are split: "I'm" is "I am".
+    ['I\u2019m trying to delegate more.', 'EV', 'message', 'comparative: more +1; progressive +1'],
     ['Families are being included more.', 'EV', '', 'comparative: more +1; progressive +1'],
   ])('%s', (account, tag, note, evidence) => {
     expect(last(account)).toEqual([tag, note, evidence]);

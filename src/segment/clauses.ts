@@ -60,15 +60,46 @@ function startsClause(text: string, tokens: readonly Token[], at: number): boole
 /** Punctuation after which a new clause begins: semicolons, dashes, and ? or ! inside a sentence. */
 const PUNCTUATION_BREAK = /;|[?!](?=\s)|\s-(?=\s)|[\u2013\u2014]|(?<=[\p{L}\p{N}])-(?=\s)/gu;
 
+/** Coordinators: they join clauses, but also the parts of a subject ("My deputy and I"). */
+const COORDINATORS = new Set(['and', 'or', 'nor', 'but', 'yet']);
+
+/**
+ * True when the tokens `[from, to)` hold a verb: an auxiliary, an -ed
+ * form, or a word after a subject pronoun. A coordinator after a short
+ * noun phrase alone ("My deputy and I agreed") joins two subjects, not
+ * two clauses.
+ */
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const word = tokens[i].lower;
+    if (AUXILIARIES.has(word) || CONTRACTED_SUBJECT.test(word) || (word.length > 3 && word.endsWith('ed'))) return true;
+    if (i > from && (NOMINATIVE.has(tokens[i - 1].lower) || OTHER_SUBJECTS.has(tokens[i - 1].lower))) return true;
+  }
+  return false;
+}
+
 function breakOffsets(text: string, sentence: Span): number[] {
   const piece = text.slice(sentence.start, sentence.end);
-  const offsets: number[] = [];
-  for (const match of piece.matchAll(PUNCTUATION_BREAK)) offsets.push(sentence.start + (match.index ?? 0) + match[0].length);
+  const punctuation: number[] = [];
+  for (const match of piece.matchAll(PUNCTUATION_BREAK)) punctuation.push(sentence.start + (match.index ?? 0) + match[0].length);
+  const offsets = [...punctuation];
   const tokens = tokenize(piece, sentence.start);
+  // The first token of the current clause, moved on at every break (tokens and breaks are in text order).
+  let clauseStart = 0;
+  let nextPunctuation = 0;
   tokens.forEach((token, at) => {
+    while (nextPunctuation < punctuation.length && punctuation[nextPunctuation] <= token.start) {
+      nextPunctuation++;
+      clauseStart = at;
+    }
     if (at === 0) return;
-    if (CONNECTIVES.has(token.lower) && startsClause(text, tokens, at + 1)) offsets.push(token.start);
-    else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(text, tokens, at)) offsets.push(token.start);
+    if (CONNECTIVES.has(token.lower) && startsClause(text, tokens, at + 1) && (!COORDINATORS.has(token.lower) || at - clauseStart > 3 || hasVerb(tokens, clauseStart, at))) {
+      offsets.push(token.start);
+      clauseStart = at;
+    } else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(text, tokens, at)) {
+      offsets.push(token.start);
+      clauseStart = at;
+    }
   });
   return offsets.sort((a, b) => a - b);
 }
@@ -76,7 +107,8 @@ function breakOffsets(text: string, sentence: Span): number[] {
 /**
  * Splits a text into clauses: each sentence is cut at semicolons, dashes
  * and inner question marks, before a coordinator or subordinator followed
- * by a new subject and verb ("and I have", "because the staff were"), and
+ * by a new subject and verb ("and I have", "because the staff were"; but
+ * not "My deputy and I agreed", where "and" joins two subjects), and
  * at a comma followed by a subject pronoun ("..., I have been trying").
  * Relative and causal clauses without their own subject stay with their
  * main clause. A piece with no words is joined to the clause before it.

@@ -16,12 +16,31 @@ export interface TaggedToken {
 }
 
 const nlp = winkNLP(model, ['pos']);
+
+/** A pronoun and contracted auxiliary the tagger left as one word ("I'm", "I’ve"). */
+const CONTRACTION = /^(i|you|we|they|he|she|it|there|that)(['\u2019](?:m|re|s|ve|d|ll))$/i;
+const CONTRACTED_LEMMA: Record<string, string> = { m: 'be', re: 'be', s: 'be', ve: 'have', d: 'would', ll: 'will' };
+
+/** Splits a pronoun+auxiliary token into its two words, as the tagger does for "we're". */
+function splitContraction(token: TaggedToken): TaggedToken[] {
+  const match = CONTRACTION.exec(token.text);
+  if (!match) return [token];
+  const [pronoun, auxiliary] = [match[1], match[2]];
+  const lower = auxiliary.toLowerCase().replace(/\u2019/g, "'");
+  const cut = token.start + pronoun.length;
+  return [
+    { text: pronoun, lower: pronoun.toLowerCase(), pos: 'PRON', lemma: pronoun.toLowerCase(), start: token.start, end: cut },
+    { text: auxiliary, lower, pos: 'AUX', lemma: CONTRACTED_LEMMA[lower.slice(1)], start: cut, end: token.end },
+  ];
+}
 const its = nlp.its;
 
 /**
  * Tags every token of a text with its part of speech and lemma. wink-nlp's
  * tokenisation is lossless (each token keeps the white space before it),
- * so the offsets are exact: `text.slice(start, end)` is the token.
+ * so the offsets are exact: `text.slice(start, end)` is the token. A
+ * pronoun with a contracted auxiliary that it keeps as one word ("I'm")
+ * is split in two, as it splits "we're".
  */
 export function tagText(text: string): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
@@ -35,7 +54,7 @@ export function tagText(text: string): TaggedToken[] {
   values.forEach((value, i) => {
     const start = offset + spaces[i].length;
     offset = start + value.length;
-    tagged.push({ text: value, lower: value.toLowerCase().replace(/\u2019/g, "'"), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset });
+    tagged.push(...splitContraction({ text: value, lower: value.toLowerCase().replace(/\u2019/g, "'"), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }));
   });
   return tagged;
 }
