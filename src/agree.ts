@@ -1,10 +1,7 @@
 import { align, type Alignment } from './agree/align.js';
 import { structureAgreement, themeAgreement, type DimensionAgreement } from './agree/measures.js';
-import { loadCodebook } from './codebook/read.js';
-import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
-import { loadStructureTags } from './structure/active-tags.js';
 import { fail, warn, type ReflectMessage } from './messages.js';
-import { readCoding } from './read/coding.js';
+import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.js';
 import type { SegmentRow } from './read/segments.js';
 import { codesOf } from './write/tables.js';
 
@@ -14,7 +11,7 @@ export const DIMENSIONS = ['themes', 'structure'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Options of {@link agree}. */
-export interface AgreeOptions {
+export interface AgreeOptions extends CodebookChoice {
   /** The two codings (segments.csv files) to compare: A and B. */
   a: string;
   b: string;
@@ -22,12 +19,6 @@ export interface AgreeOptions {
   dimension?: Dimension;
   /** Leave out units neither coding coded on a dimension. */
   excludeUncoded?: boolean;
-  /** Theme codebook file; default the shipped mentorship codebook. */
-  codebook?: string;
-  /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
-  structureRules?: string;
-  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
-  structureTags?: readonly string[];
   /** Keep codes the codebook does not list, with a warning, instead of stopping. */
   allowNewCodes?: boolean;
 }
@@ -80,8 +71,7 @@ export async function agree(options: AgreeOptions): Promise<AgreeResult> {
   if (options.dimension !== undefined && !DIMENSIONS.includes(options.dimension)) {
     throw fail(`expected --dimension to be one of ${DIMENSIONS.join(', ')}, got "${String(options.dimension)}"`, 'option-invalid');
   }
-  const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const { codebook, rules } = await loadCodingBooks(options);
   const read = (file: string) => readCoding(file, { codebook, rules, allowNewCodes: options.allowNewCodes });
   const [a, b] = [await read(options.a), await read(options.b)];
   const alignment = align(a.rows, b.rows);

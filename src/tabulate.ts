@@ -1,29 +1,20 @@
 import type { AnalyseResult } from './analyse.js';
-import { loadCodebook } from './codebook/read.js';
-import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
-import { loadStructureTags } from './structure/active-tags.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
-import { readCoding } from './read/coding.js';
+import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.js';
 import { byParticipant, type SegmentsFile } from './read/segments.js';
 import type { RunInfo } from './report/data.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { OutputDir } from './write/output-dir.js';
 
 /** Options of {@link tabulate}. */
-export interface TabulateOptions extends LoadOptions {
+export interface TabulateOptions extends LoadOptions, CodebookChoice {
   /** The reviewed `segments.csv`. */
   segments: string;
   /** Output folder. */
   out: string;
   /** Replace the outputs in a non-empty output folder. */
   force?: boolean;
-  /** Theme codebook file; default the shipped mentorship codebook. */
-  codebook?: string;
-  /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
-  structureRules?: string;
-  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
-  structureTags?: readonly string[];
   /** Keep codes the codebook does not list, with a warning, instead of stopping. */
   allowNewCodes?: boolean;
   /** The source accounts (as for `analyse`), to check every row's text against its offsets. */
@@ -55,8 +46,7 @@ async function accountTexts(inputs: readonly string[], options: LoadOptions): Pr
  * in. Nothing is written unless the whole run succeeds.
  */
 export async function tabulate(options: TabulateOptions): Promise<TabulateResult> {
-  const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const { codebook, rules } = await loadCodingBooks(options);
   const accounts = options.accounts ? await accountTexts(options.accounts, options) : undefined;
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });

@@ -23,7 +23,7 @@ describe('reflect-code (the real binary)', () => {
   it('lists every command with an example in --help', () => {
     const { code, stdout } = cli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['analyse', 'tabulate', 'agree', 'grid']) {
+    for (const command of ['analyse', 'tabulate', 'agree', 'grid', 'check']) {
       expect(stdout).toContain(`  ${command}`);
       expect(stdout).toMatch(new RegExp(`\\$ reflect-code ${command} `));
     }

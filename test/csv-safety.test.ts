@@ -6,8 +6,9 @@ import { cli, tempDir } from './helpers/cli.js';
 
 describe('CSV formula injection', () => {
   it('guards every cell a spreadsheet would run as a formula, and no other', () => {
-    expect(toCsv([['=1+1', '+44 7700', '-2', '@SUM(A1)', '\tx', '\rx', 'plain', "'=kept", "it's", 3, -4]])).toBe(
-      `'=1+1,'+44 7700,'-2,'@SUM(A1),'\tx,"'\rx",plain,''=kept,it's,3,-4\n`,
+    // A negative number written as text (a kappa of -0.5000) stays a number.
+    expect(toCsv([['=1+1', '+44 7700', '-2 staff', '-0.5000', '@SUM(A1)', '\tx', '\rx', 'plain', "'=kept", "it's", 3, -4]])).toBe(
+      `'=1+1,'+44 7700,'-2 staff,-0.5000,'@SUM(A1),'\tx,"'\rx",plain,''=kept,it's,3,-4\n`,
     );
   });
 

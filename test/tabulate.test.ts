@@ -101,8 +101,16 @@ describe('reflect-code tabulate (the real binary)', () => {
     const { code, stdout, stderr } = cli(['tabulate', file, '--out', join(dir, 'out')]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`reflect-code: error: ${file}:3: theme code "COA" is not in "Social care mentorship study" (did you mean "CO"?); expected one of P, CO, T, WB, LA, LB, B, ME, C (add --allow-new-codes to keep new codes) [segments-unknown-code]\n`);
+    expect(stderr).toBe(`reflect-code: error: ${file}:3: theme code "COA" is not in "Social care mentorship study" (did you mean "CO"?); expected one of P, CO, T, WB, LA, LB, B, ME, C, or their names (add --allow-new-codes to keep new codes) [segments-unknown-code]\n`);
     expect(readdirSync(dir)).toEqual(['coded.csv']);
+  });
+
+  it('reads a theme\'s name or one of the study\'s merged themes as its code', () => {
+    const dir = tempDir();
+    const file = join(dir, 'coded.csv');
+    writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,Attentiveness; coaching,evaluating action\nA1,2,Again,Breaking habits,OR\n');
+    expect(cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report']).code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'grids', 'A1.md'), 'utf8')).toBe('| Participant A1 | Theme | Application of Labov |\n| --- | --- | --- |\n| Hello | ME/CO | EV |\n| Again | T | OR |\n');
   });
 
   it('keeps new codes with --allow-new-codes, with one warning per code', () => {

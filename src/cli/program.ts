@@ -3,7 +3,7 @@ import chalk from 'chalk';
 import { agree, DIMENSIONS, type Dimension } from '../agree.js';
 import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
 import { analyse } from '../analyse.js';
-import { participantRows } from '../read/segments.js';
+import { grid } from '../grid.js';
 import type { ReflectMessage } from '../messages.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { VERSION } from '../version.js';
@@ -65,8 +65,9 @@ function program(setCode: (code: number) => void): Command {
     .addHelpText('after', `${examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code tabulate out/segments.csv --out out-reviewed',
-      'reflect-code agree samples/study/coding.csv out/segments.csv',
+      'reflect-code agree samples/study/coding.csv study-out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
+      'reflect-code check samples/accounts.csv',
     )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
 
   const analyseCommand = cli
@@ -138,22 +139,22 @@ function program(setCode: (code: number) => void): Command {
       setCode(report(result.messages, formatAgreement(result, options.format), options));
     });
 
-  cli
+  const gridCommand = cli
     .command('grid')
     .summary('print one participant\'s coding grid from a segments.csv')
     .description('Print one participant\'s coding grid (segment, theme, Labov tag), like the study\'s Figures 2 and 3, from a segments.csv, including one you have corrected by hand.')
     .argument('<segments.csv>', 'a segments.csv written by analyse (and perhaps corrected)')
     .requiredOption('-p, --participant <id>', 'participant ID')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv']).default('md'))
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'csv']).default('md'));
+  codingOptions(gridCommand)
     .addHelpText('after', examples(
       'reflect-code grid samples/study/coding.csv --participant A32',
       'reflect-code grid out/segments.csv --participant A44 --format csv > A44.csv',
     ))
-    .action(async (file: string, options: { participant: string; format: 'md' | 'csv' }) => {
-      const rows = await participantRows(file, options.participant);
+    .action(async (file: string, options: { participant: string; format: 'md' | 'csv'; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean }) => {
+      const { rows, messages } = await grid({ ...options, segments: file });
       const render = options.format === 'csv' ? gridCsv : gridMarkdown;
-      process.stdout.write(render(options.participant, rows));
-      setCode(EXIT.ok);
+      setCode(report(messages, render(options.participant, rows), {}));
     });
 
   addCheckCommand(cli, setCode, examples);

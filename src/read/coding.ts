@@ -1,11 +1,30 @@
 import type { Codebook } from '../codebook/types.js';
 import type { CodeList } from '../write/tables.js';
+import { loadCodebook } from '../codebook/read.js';
+import { DEFAULT_CODEBOOK } from '../codebook/shipped.js';
+import { loadStructureTags, type ActiveTags } from '../structure/active-tags.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
 import { readSegmentsFile, type SegmentRow, type SegmentsFile } from './segments.js';
 
 /** Options of {@link readCoding}. */
+/** Where the codes of a coding come from: a theme codebook and a structure cue file (defaults: the shipped ones). */
+export interface CodebookChoice {
+  /** Theme codebook file; default the shipped mentorship codebook. */
+  codebook?: string;
+  /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
+  structureRules?: string;
+  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
+  structureTags?: readonly string[];
+}
+
+/** Loads the theme codebook and structure tags a coding is read against. */
+export async function loadCodingBooks(choice: CodebookChoice): Promise<{ codebook: Codebook; rules: ActiveTags }> {
+  const codebook = await loadCodebook(choice.codebook ?? DEFAULT_CODEBOOK);
+  return { codebook, rules: await loadStructureTags(choice.structureRules, choice.structureTags) };
+}
+
 export interface CodingOptions {
   /** The theme codebook the codes must come from. */
   codebook: Codebook;
@@ -22,7 +41,11 @@ interface NewCode {
   rows: number;
 }
 
-/** Spells codes as their codebook does (`co` becomes `CO`) and deals with codes it does not list. */
+/**
+ * Spells codes as their codebook does (`co` becomes `CO`; a theme's name
+ * or one of its aliases, `Coaching` or `Attentiveness`, becomes its code)
+ * and deals with codes it does not list.
+ */
 class CodeSpeller {
   private readonly known = new Map<string, string>();
   /** Codes not in the codebook, as first written, with their first line and row count. */
@@ -33,15 +56,19 @@ class CodeSpeller {
     private readonly what: 'theme code' | 'structure tag',
     private readonly allowNew: boolean,
   ) {
+    for (const { code, name, aliases } of book.codes) {
+      for (const spelling of [name, ...(aliases ?? [])]) this.known.set(spelling.toLowerCase(), code);
+    }
+    // Codes last: a code always means itself, even where it is also another theme's name.
     for (const { code } of book.codes) this.known.set(code.toLowerCase(), code);
   }
 
   spell(code: string, file: string, line: number): string {
     const known = this.known.get(code.toLowerCase());
     if (known !== undefined) return known;
-    const codes = [...this.known.values()];
+    const codes = this.book.codes.map((def) => def.code);
     if (!this.allowNew) {
-      throw fail(`${this.what} "${code}" is not in "${this.book.name}"${didYouMean(code, codes)}; expected one of ${codes.join(', ')} (add --allow-new-codes to keep new codes)`, 'segments-unknown-code', { file, line });
+      throw fail(`${this.what} "${code}" is not in "${this.book.name}"${didYouMean(code, codes)}; expected one of ${codes.join(', ')}, or their names (add --allow-new-codes to keep new codes)`, 'segments-unknown-code', { file, line });
     }
     const key = [...this.added.keys()].find((other) => other.toLowerCase() === code.toLowerCase()) ?? code;
     const seen = this.added.get(key) ?? { line, rows: 0 };

@@ -124,14 +124,3 @@ export function byParticipant(rows: readonly SegmentRow[]): Map<string, SegmentR
   return new Map([...groups.keys()].sort(naturalOrder).map((participant) => [participant, groups.get(participant)!.sort(bySegment)]));
 }
 
-/** The rows of one participant, in segment order (file order where numbers are missing or equal). */
-export async function participantRows(file: string, participant: string): Promise<SegmentRow[]> {
-  const groups = byParticipant((await readSegmentsFile(file)).rows);
-  const rows = groups.get(participant);
-  if (!rows) {
-    const known = [...groups.keys()];
-    const listed = known.length > 8 ? `${known.slice(0, 8).join(', ')}, ...` : known.join(', ');
-    throw fail(`expected a participant in the file, got no rows for "${participant}"${didYouMean(participant, known)}; participants: ${listed || 'none'}`, 'participant-not-found', { file });
-  }
-  return rows;
-}

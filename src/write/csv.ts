@@ -7,9 +7,12 @@ import { stringify } from 'csv-stringify/sync';
  */
 const FORMULA = /^'*[=+\-@\t\r]/;
 
-/** A text cell made safe to open in a spreadsheet: a formula-like cell gets a leading `'`. */
+/** A plain decimal number such as `-0.5000`: a spreadsheet reads it as a number, never as a formula. */
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** A text cell made safe to open in a spreadsheet: a formula-like cell (but not a plain number) gets a leading `'`. */
 export function escapeFormula(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
+  return FORMULA.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes {@link escapeFormula}, for reading back a CSV this tool wrote (perhaps edited since). */

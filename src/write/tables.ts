@@ -19,7 +19,7 @@ function percent(part: number, whole: number): string {
 export interface CodeList {
   /** The codebook's or cue file's name, for messages. */
   name: string;
-  codes: ReadonlyArray<{ code: string; name: string }>;
+  codes: ReadonlyArray<{ code: string; name: string; aliases?: readonly string[] }>;
   notes?: ReadonlyArray<{ note: string; tag: string }>;
 }
 
