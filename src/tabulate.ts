@@ -1,4 +1,5 @@
 import type { AnalyseResult } from './analyse.js';
+import type { Level } from './codebook/level.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
 import { loadStructureTags } from './structure/active-tags.js';
@@ -20,6 +21,8 @@ export interface TabulateOptions extends LoadOptions {
   force?: boolean;
   /** Theme codebook file; default the shipped mentorship codebook. */
   codebook?: string;
+  /** Count codes as coded (`leaves`, the default) or under their top-level codes (`parents`) in grids, tables and report. */
+  level?: Level;
   /** Structure cue file (for its tags); default the shipped Labov & Waletzky cues. */
   structureRules?: string;
   /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
@@ -61,7 +64,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
-    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false);
+    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level);
     await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() });
     await out.commit();
     return {

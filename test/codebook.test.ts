@@ -31,7 +31,7 @@ describe('codebook validation', () => {
     for (let n = 1; n < 9; n++) levels.push(`l${n}: &l${n} [${Array(9).fill(`*l${n - 1}`).join(', ')}]`);
     const bomb = `${levels.join('\n')}\nname: x\ncodes:\n  - {code: CO, name: A, keywords: *l8}\n`;
     expect(errors(bomb)).toEqual(['book.yaml:2:10: expected aliases (*name) that expand to a reasonable size, got aliases that would make more than 100 copies; write the lists out instead [codebook-aliases]']);
-    expect(errors('words: &w [coach, guide]\nname: x\ncodes:\n  - {code: CO, name: A, keywords: *w}\n  - {code: T, name: B, keywords: *w}\n')).toEqual(['book.yaml:1:1: codebook: unknown key "words"; expected one of name, version, description, codes [codebook-schema]']);
+    expect(errors('words: &w [coach, guide]\nname: x\ncodes:\n  - {code: CO, name: A, keywords: *w}\n  - {code: T, name: B, aliases: *w}\n')).toEqual(['book.yaml:1:1: codebook: unknown key "words"; expected one of name, version, description, codes [codebook-schema]']);
   });
 
   it('refuses a codebook file over 1 MB before reading it', async () => {

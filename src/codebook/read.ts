@@ -1,7 +1,7 @@
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { tokenize } from '../text/tokens.js';
 import { shapeCheck } from './schema.js';
-import { checkCodes, checkRules, type RuleEntry } from './terms.js';
+import { checkCodes, checkRules, ruleEntries, termOf, type RuleEntry } from './terms.js';
 import { toRule, type RawRule } from './rule.js';
 import { RULE_KINDS, type CodeDef, type Codebook, type Rule, type RuleKind } from './types.js';
 import { parseYaml, readYamlSource, type YamlLocator } from './yaml-file.js';
@@ -32,9 +32,12 @@ interface Placed {
   parent?: string;
 }
 
-/** Every code, each parent before its children, with its YAML path. */
-function flatten(codes: readonly RawCode[], path: Array<string | number>, parent?: string): Placed[] {
-  return codes.flatMap((raw, index) => [{ raw, path: [...path, index], parent }, ...flatten(raw.children ?? [], [...path, index, 'children'], raw.code)]);
+/** Every code with a text `code`, each parent before its children, with its YAML path. */
+function flatten(codes: unknown, path: Array<string | number>, parent?: string): Placed[] {
+  if (!Array.isArray(codes)) return [];
+  return codes.flatMap((raw: RawCode, index) =>
+    typeof raw === 'object' && raw !== null && typeof raw.code === 'string' ? [{ raw, path: [...path, index], parent }, ...flatten(raw.children, [...path, index, 'children'], raw.code)] : [],
+  );
 }
 
 function toCodeDef({ raw, parent }: Placed): CodeDef {
@@ -44,8 +47,8 @@ function toCodeDef({ raw, parent }: Placed): CodeDef {
     description: raw.description ?? '',
     aliases: raw.aliases ?? [],
     ...(parent === undefined ? {} : { parent }),
-    rules: RULE_KINDS.flatMap((kind) => (raw[kind] ?? []).map((entry) => toRule(kind, entry))),
-    exclude: raw.exclude ?? [],
+    rules: RULE_KINDS.flatMap((kind) => ruleEntries(raw[kind]).map(({ entry }) => toRule(kind, entry))),
+    exclude: ruleEntries(raw.exclude).map(({ entry }) => termOf(entry)),
     minMatches: raw.min_matches ?? 1,
   };
 }
@@ -84,15 +87,15 @@ function checkShared(placed: readonly Placed[], codes: readonly CodeDef[], where
 export function parseCodebook(source: string, file: string): CodebookResult {
   const { data, where, messages } = parseYaml(source, file);
   if (!where) return { messages };
+  // The shape is checked first, but the other checks run too, on what is well formed, so every mistake is reported at once.
   messages.push(...checkShape(data, where));
-  if (messages.length > 0) return { messages };
   const raw = data as RawCodebook;
-  const placed = flatten(raw.codes, ['codes']);
+  const placed = flatten((raw as Partial<RawCodebook> | null)?.codes, ['codes']);
   const codes = placed.map(toCodeDef);
   messages.push(...checkCodes(placed.map(({ raw: code, path }) => ({ code: code.code, path })), undefined, where));
   placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RuleEntry[]>>, `code "${code.code}"`, path, where)));
   messages.push(...checkShared(placed, codes, where));
-  if (messages.length > 0) return { messages };
+  if (messages.length > 0) return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
   placed.forEach(({ raw: code, path }, c) => {
     if (codes[c].rules.length === 0 && !code.children) {
       messages.push(warn(`code "${code.code}" has no rules, so it is never applied; add keywords, phrases, patterns or regex`, 'codebook-no-rules', where.place(path)));

@@ -24,6 +24,18 @@ export function termOf(entry: RuleEntry): string {
   return typeof entry === 'string' ? entry : entry.term;
 }
 
+/**
+ * The well-formed entries of a rule list (terms, or mappings with a text
+ * `term`), each with its place in the list; the schema reports the rest,
+ * so the other checks can still run on a codebook with shape mistakes.
+ */
+export function ruleEntries(list: unknown): Array<{ entry: RuleEntry; item: number }> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown, item) =>
+    typeof entry === 'string' || (typeof entry === 'object' && entry !== null && typeof (entry as { term?: unknown }).term === 'string') ? [{ entry: entry as RuleEntry, item }] : [],
+  );
+}
+
 /** What is wrong with a term of a kind, or undefined when it is well formed. */
 function termProblem(kind: RuleKind | 'exclude', entry: RuleEntry): string | undefined {
   const term = termOf(entry);
@@ -51,7 +63,7 @@ function termProblem(kind: RuleKind | 'exclude', entry: RuleEntry): string | und
 export function checkRules(rules: RuleLists, label: string, path: readonly (string | number)[], where: YamlLocator): ReflectMessage[] {
   const messages: ReflectMessage[] = [];
   for (const kind of [...RULE_KINDS, 'exclude'] as const) {
-    (rules[kind] ?? []).forEach((entry, item) => {
+    ruleEntries(rules[kind]).forEach(({ entry, item }) => {
       const problem = termProblem(kind, entry);
       if (problem) messages.push(fail(`${label} > ${kind} > item ${item + 1}: ${problem}`, kind === 'regex' ? 'codebook-bad-regex' : 'codebook-bad-term', where.place([...path, kind, item])));
     });
