@@ -1,6 +1,7 @@
 import { csvRecords } from '../load/csv.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { CodeNamer, type Draft, type DraftCode } from './draft.js';
+import { termOf } from './terms.js';
 
 /** An imported codebook (a draft to write as YAML) and what was dropped on the way. */
 export interface Imported {
@@ -37,7 +38,27 @@ function draftOf(name: string, codes: DraftCode[], file: string, messages: Refle
     return false;
   });
   if (kept.length === 0) throw fail('expected at least one category with entries, got none', 'import-empty', { file });
-  return { draft: { name, description: `Imported from ${file}.`, codes: kept }, messages };
+  return { draft: { name, description: `Imported from ${file}.`, codes: markShared(kept) }, messages };
+}
+
+/**
+ * Marks `shared: true` on every entry found in more than one code (as
+ * dictionaries often put a word in several categories), so the imported
+ * codebook loads. Returns the codes.
+ */
+export function markShared(codes: DraftCode[]): DraftCode[] {
+  const all = (list: DraftCode[]): DraftCode[] => list.flatMap((code) => [code, ...all(code.children ?? [])]);
+  const seen = new Map<string, number>();
+  for (const code of all(codes)) {
+    for (const term of new Set([...(code.patterns ?? []), ...(code.phrases ?? [])].map((entry) => termOf(entry).toLowerCase()))) seen.set(term, (seen.get(term) ?? 0) + 1);
+  }
+  for (const code of all(codes)) {
+    for (const kind of ['patterns', 'phrases'] as const) {
+      code[kind] = code[kind]?.map((term) => (typeof term === 'string' && (seen.get(term.toLowerCase()) ?? 0) > 1 ? { term, shared: true } : term));
+      if (!code[kind]) delete code[kind];
+    }
+  }
+  return codes;
 }
 
 /**
@@ -68,7 +89,8 @@ export function parseLiwcDic(source: string, file: string, name: string): Import
       messages.push(warn(`dropped "${line}": conditional and parenthetical entries have no equivalent here; add the case by hand as a phrase or exclude`, 'import-dropped-entry', place));
       continue;
     }
-    const cells = line.includes('\t') ? line.split('\t').map((cell) => cell.trim()).filter(Boolean) : line.split(/\s+/);
+    // The entry ends at the first tab (it may hold spaces) or, in a file without tabs, at the first space.
+    const cells = line.includes('\t') ? [line.slice(0, line.indexOf('\t')), ...line.slice(line.indexOf('\t') + 1).trim().split(/\s+/)] : line.split(/\s+/);
     const ids = cells.slice(1);
     const rule = entryRule(cells[0]);
     if (!rule) {

@@ -1,6 +1,6 @@
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { CodeNamer, type DraftCode } from './draft.js';
-import { entryRule, type Imported } from './import-liwc.js';
+import { entryRule, markShared, type Imported } from './import-liwc.js';
 import type { YamlLocator } from './yaml-file.js';
 
 /**
@@ -29,7 +29,7 @@ export function fromQuanteda(data: unknown, where: YamlLocator, file: string, na
       }
       return code;
     });
-  return { draft: { name, description: `Imported from ${file}.`, codes: codesOf(data, []) }, messages };
+  return { draft: { name, description: `Imported from ${file}.`, codes: markShared(codesOf(data, [])) }, messages };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -23,7 +23,8 @@ export function checkRegex(source: string, caseSensitive: boolean): CheckedRegex
   const verdict = checkSync(source, flags.replace('g', ''));
   if (verdict.status === 'vulnerable') {
     const attack = verdict.attack.pattern.length > 40 ? `${verdict.attack.pattern.slice(0, 37)}...` : verdict.attack.pattern;
-    return { problem: `expected a regular expression that runs in linear time, got "${source}", which can take ${verdict.complexity.type} time (for instance on ${attack}); avoid a repeated group that can match the same text in two ways, such as (a+)+ or (a|a)*` };
+    const hint = verdict.complexity.type === 'exponential' ? 'avoid a repeated group that can match the same text in two ways, such as (a+)+ or (a|a)*' : 'anchor a repeat with \\b or ^ so it cannot start at every character, as a+$ or \\s*x\\s*$ can';
+    return { problem: `expected a regular expression that runs in linear time, got "${source}", which can take ${verdict.complexity.type} time (for instance on ${attack}); ${hint}` };
   }
   if (verdict.status === 'unknown') return { problem: `expected a regular expression that can be checked for catastrophic backtracking, got "${source}" (${verdict.error.kind}); simplify it, or use keywords, phrases or patterns` };
   return { regex };
