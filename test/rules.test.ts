@@ -1,9 +1,12 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCodebook } from '../src/index.js';
 import { compileCodebook, traceCodebook } from '../src/codebook/match.js';
 import { checkRegex } from '../src/codebook/regex.js';
 import { atLevel } from '../src/codebook/level.js';
 import { tokenize } from '../src/text/tokens.js';
+import { cli, tempDir } from './helpers/cli.js';
 
 /** A matcher over a codebook given as YAML lines. */
 function coder(...lines: string[]) {
@@ -11,6 +14,13 @@ function coder(...lines: string[]) {
   if (!codebook) throw new Error(messages.map(String).join('\n'));
   const match = compileCodebook(codebook);
   return (text: string) => match(tokenize(text), text, 0);
+}
+
+/** One test per row: the codes and evidence `code` gives the text. */
+function cases(code: (text: string) => unknown, rows: Array<[string, unknown[]]>): void {
+  it.each(rows)('%s', (text, expected) => {
+    expect(code(text)).toEqual(expected);
+  });
 }
 
 describe('rule kinds', () => {
@@ -21,7 +31,7 @@ describe('rule kinds', () => {
     "  - {code: R, name: Regex, regex: ['\\bco-?produc\\w*']}",
     '  - {code: S, name: Sensitive, keywords: [{term: NHS, case: sensitive}], patterns: [{term: "Rota*", case: sensitive}]}',
   );
-  it.each([
+  cases(code, [
     ['They were involved and felt involvement.', [{ code: 'K', evidence: ['involved', 'involvement'] }]],
     ['Service user meetings', [{ code: 'P', evidence: ['Service user'] }]],
     ['Users of the service', []],
@@ -30,9 +40,7 @@ describe('rule kinds', () => {
     ['CO-PRODUCE', [{ code: 'R', evidence: ['CO-PRODUCE'] }]],
     ['The NHS and the nhs', [{ code: 'S', evidence: ['NHS'] }]],
     ['Rotas and rotas', [{ code: 'S', evidence: ['Rotas'] }]],
-  ])('%s', (text, expected) => {
-    expect(code(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('negation', () => {
@@ -40,7 +48,7 @@ describe('negation', () => {
     '  - {code: LA, name: Learning, keywords: [learn]}',
     '  - {code: ME, name: Emotion, phrases: [{term: "sucked in", negatable: false}, "step back"]}',
   );
-  it.each([
+  cases(code, [
     ['I learned a lot', [{ code: 'LA', evidence: ['learned'] }]],
     ['I did not learn', []],
     ['I never really learned anything', []],
@@ -54,9 +62,7 @@ describe('negation', () => {
     // negatable: false keeps the match after a negator.
     ['I am not getting sucked in', [{ code: 'ME', evidence: ['sucked in'] }]],
     ['I do not step back', []],
-  ])('%s', (text, expected) => {
-    expect(code(text)).toEqual(expected);
-  });
+  ]);
 
   it('explains which negator vetoed which match', () => {
     const { codebook } = parseCodebook('name: t\ncodes:\n  - {code: LA, name: L, keywords: [learn]}\n', 't.yaml');
@@ -70,15 +76,13 @@ describe('negation', () => {
 
 describe('exclude', () => {
   const code = coder('  - {code: ME, name: Emotion, phrases: ["sucked in"], keywords: [calm], exclude: ["not getting sucked in", "calm down"]}');
-  it.each([
+  cases(code, [
     ['I got sucked in again', [{ code: 'ME', evidence: ['sucked in'] }]],
     // An exclude term vetoes every match of its code in the segment.
     ['I am not getting sucked in and feel calm', []],
     ['Staff told me to calm down', []],
     ['Staff told me to stay calm', [{ code: 'ME', evidence: ['calm'] }]],
-  ])('%s', (text, expected) => {
-    expect(code(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('overlap, weights and min_matches', () => {
@@ -87,7 +91,7 @@ describe('overlap, weights and min_matches', () => {
     '  - {code: WB, name: Wellbeing, keywords: [rest, sleep, {term: burnout, weight: 2}], min_matches: 2}',
     '  - {code: ST, name: Staff, keywords: [{term: staff, shared: true}]}',
   );
-  it.each([
+  cases(code, [
     // The longest match is listed once: "help staff", not again "help" and "staff".
     ['I help staff.', [{ code: 'CO', evidence: ['help staff'] }, { code: 'ST', evidence: ['staff'] }]],
     ['I help staff and other staff', [{ code: 'CO', evidence: ['help staff', 'staff'] }, { code: 'ST', evidence: ['staff'] }]],
@@ -96,9 +100,7 @@ describe('overlap, weights and min_matches', () => {
     ['I need rest and sleep', [{ code: 'WB', evidence: ['rest', 'sleep'] }]],
     ['close to burnout', [{ code: 'WB', evidence: ['burnout'] }]],
     ['rest, rest', [{ code: 'WB', evidence: ['rest'] }]],
-  ])('%s', (text, expected) => {
-    expect(code(text)).toEqual(expected);
-  });
+  ]);
 });
 
 describe('regular expressions', () => {
@@ -143,5 +145,22 @@ describe('hierarchy', () => {
       ['SUP', ['Peer support', 'Family'], ['support', 'my colleagues', 'family']],
       ['STR', [], ['stress']],
     ]);
+  });
+});
+
+describe('--level on analyse and tabulate (the real binary)', () => {
+  it('counts child codes as coded, or rolled up to their parent', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'book.yaml'), ['name: Levels', 'codes:', '  - code: SUP', '    name: Support', '    children:', '      - {code: PEER, name: Peer support, phrases: ["my colleagues"]}', '      - {code: FAM, name: Family, keywords: [family]}', '  - {code: STR, name: Strain, keywords: [stress]}', ''].join('\n'));
+    writeFileSync(join(dir, 'accounts.csv'), 'participant,text\nA1,My colleagues and the family helped. I felt stress.\nA2,The family was there.\n');
+    const run = (level: string, out: string) => cli(['analyse', join(dir, 'accounts.csv'), '--codebook', join(dir, 'book.yaml'), '--unit', 'sentence', '--level', level, '--out', join(dir, out), '--no-report', '--no-check', '-q']);
+    expect(run('leaves', 'leaves').code).toBe(0);
+    expect(readFileSync(join(dir, 'leaves/themes.csv'), 'utf8')).toBe('\uFEFFcode,name,segments,percent_segments,participants,percent_participants\nFAM,Family,2,66.7,2,100.0\nPEER,Peer support,1,33.3,1,50.0\nSTR,Strain,1,33.3,1,50.0\nSUP,Support,0,0.0,0,0.0\n');
+    expect(run('parents', 'parents').code).toBe(0);
+    expect(readFileSync(join(dir, 'parents/themes.csv'), 'utf8')).toBe('\uFEFFcode,name,segments,percent_segments,participants,percent_participants\nSUP,Support,2,66.7,2,100.0\nSTR,Strain,1,33.3,1,50.0\n');
+    // segments.csv keeps the codes as coded, so tabulate can count it at either level.
+    expect(readFileSync(join(dir, 'parents/segments.csv'), 'utf8')).toContain(',PEER;FAM,');
+    expect(cli(['tabulate', join(dir, 'leaves/segments.csv'), '--codebook', join(dir, 'book.yaml'), '--level', 'parents', '--out', join(dir, 'tabulated'), '--no-report', '-q']).code).toBe(0);
+    expect(readFileSync(join(dir, 'tabulated/themes.csv'), 'utf8')).toBe(readFileSync(join(dir, 'parents/themes.csv'), 'utf8'));
   });
 });
