@@ -168,7 +168,7 @@ describe('reflect-code codebook (the real binary)', () => {
 
   it('import and export write files; an unknown type is refused with the known ones', () => {
     const dir = tempDir();
-    expect(cli(['codebook', 'import', fixture('small.dicx'), '--out', join(dir, 'liwc.yaml')]).stdout).toBe(`Wrote ${join(dir, 'liwc.yaml')} (1 entry dropped or changed, see above).\n`);
+    expect(cli(['codebook', 'import', fixture('small.dicx'), '--out', join(dir, 'liwc.yaml')]).stdout).toBe(`Wrote ${join(dir, 'liwc.yaml')} (1 warning above).\n`);
     expect(cli(['codebook', 'export', join(dir, 'liwc.yaml'), '--format', 'qdc', '--out', join(dir, 'liwc.qdc')]).code).toBe(0);
     expect(readFileSync(join(dir, 'liwc.qdc'), 'utf8')).toContain('name="strain"');
     expect(cli(['codebook', 'import', 'README.md']).stderr).toBe('reflect-code: error: README.md: expected a codebook file of a known type, .dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA); got ".md" [import-unknown-type]\n');

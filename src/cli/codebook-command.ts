@@ -89,7 +89,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
   const convert = async (file: string, format: ExportFormat, options: { out?: string; force?: boolean }) => {
     const { text, messages } = await exportCodebook(file, { format, out: options.out, force: options.force });
     for (const message of messages) printMessage(message);
-    if (options.out) process.stdout.write(`Wrote ${options.out}${messages.length ? ` (${messages.length} entr${messages.length === 1 ? 'y' : 'ies'} dropped or changed, see above)` : ''}.\n`);
+    if (options.out) process.stdout.write(`Wrote ${options.out}${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'} above)` : ''}.\n`);
     else process.stdout.write(text);
     setCode(CODES.ok);
   };
