@@ -3,6 +3,7 @@ import { checkAnonymity } from './check/stage.js';
 import { codeThemes } from './code/themes.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
+import type { Level } from './codebook/level.js';
 import type { Codebook } from './codebook/types.js';
 import { toDoc, type AccountDoc, type Transform } from './document.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
@@ -32,6 +33,8 @@ export interface AnalyseOptions extends LoadOptions {
   codebook?: string;
   /** Structure cue file; default the shipped Labov & Waletzky cues. */
   structureRules?: string;
+  /** Count codes as coded (`leaves`, the default) or under their top-level codes (`parents`) in grids, tables and report. */
+  level?: Level;
   /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
   structureTags?: readonly string[];
   /** Warn about identifying details left in the accounts (as `check` finds them); default true. */
@@ -120,7 +123,7 @@ interface Prepared {
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, allowed }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
-  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false);
+  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {

@@ -1,4 +1,5 @@
 import type { AnalyseResult } from './analyse.js';
+import type { Level } from './codebook/level.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.js';
@@ -15,6 +16,8 @@ export interface TabulateOptions extends LoadOptions, CodebookChoice {
   out: string;
   /** Replace the outputs in a non-empty output folder. */
   force?: boolean;
+  /** Count codes as coded (`leaves`, the default) or under their top-level codes (`parents`) in grids, tables and report. */
+  level?: Level;
   /** Keep codes the codebook does not list, with a warning, instead of stopping. */
   allowNewCodes?: boolean;
   /** The source accounts (as for `analyse`), to check every row's text against its offsets. */
@@ -51,7 +54,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
-    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false);
+    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level);
     await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() });
     await out.commit();
     return {

@@ -5,11 +5,13 @@ import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/forma
 import { analyse } from '../analyse.js';
 import { grid } from '../grid.js';
 import type { ReflectMessage } from '../messages.js';
+import { LEVELS, type Level } from '../codebook/level.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
+import { addCodebookCommand } from './codebook-command.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
@@ -39,6 +41,11 @@ function outputOptions(command: Command, warning: string): Command {
 function structureTagsOption(): Option {
   return new Option('--structure-tags <tags>', 'structure tags to use, comma-separated (default: OR,CA,EV,RE; the shipped cue file also has AB and CODA)')
     .argParser((value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean));
+}
+
+/** `--level`: count codes as coded or under their top-level codes. */
+function levelOption(): Option {
+  return new Option('--level <level>', 'count codes as coded (leaves) or each under its top-level code (parents) in grids, tables and report').choices(LEVELS).default('leaves');
 }
 
 /** Options of the commands that read a coding: the codebooks its codes come from. */
@@ -81,6 +88,7 @@ function program(setCode: (code: number) => void): Command {
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
     .addOption(structureTagsOption())
+    .addOption(levelOption())
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
     .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
@@ -92,7 +100,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
     ))
-    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       // Ctrl-C stops the run cleanly (a second one stops it at once).
       const interrupt = new AbortController();
       const stop = () => interrupt.abort();
@@ -108,13 +116,14 @@ function program(setCode: (code: number) => void): Command {
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)
+    .addOption(levelOption())
     .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
   outputOptions(reportOptions(withInputOptions(tabulateCommand, 'with --accounts: ')), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
     ))
-    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await tabulate({ ...options, segments });
       setCode(report(result.messages, tabulateSummary(result), options));
     });
@@ -158,6 +167,7 @@ function program(setCode: (code: number) => void): Command {
     });
 
   addCheckCommand(cli, setCode, examples);
+  addCodebookCommand(cli, setCode, examples);
 
   return cli;
 }
@@ -173,7 +183,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   cli.exitOverride();
   cli.configureOutput({ outputError: (text, write) => write(`reflect-code: ${chalk.red('error')}: ${text.replace(/^error: /, '')}`) });
-  for (const command of cli.commands) {
+  for (const command of cli.commands.flatMap((child) => [child, ...child.commands])) {
     command.exitOverride();
     command.configureOutput({ outputError: (text, write) => write(`reflect-code: ${chalk.red('error')}: ${text.replace(/^error: /, '')}`) });
   }

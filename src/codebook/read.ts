@@ -1,10 +1,12 @@
-import type { ReflectMessage } from '../messages.js';
+import { fail, warn, type ReflectMessage } from '../messages.js';
+import { tokenize } from '../text/tokens.js';
 import { shapeCheck } from './schema.js';
-import { checkCodes, checkRules } from './terms.js';
-import type { CodeDef, Codebook } from './types.js';
-import { parseYaml, readYamlSource } from './yaml-file.js';
+import { checkCodes, checkRules, ruleEntries, termOf, type RuleEntry } from './terms.js';
+import { toRule, type RawRule } from './rule.js';
+import { RULE_KINDS, type CodeDef, type Codebook, type Rule, type RuleKind } from './types.js';
+import { parseYaml, readYamlSource, type YamlLocator } from './yaml-file.js';
 
-/** Result of reading a codebook: the codebook when valid, and every problem found. */
+/** Result of reading a codebook: the codebook when valid, and every problem found (warnings included). */
 export interface CodebookResult {
   codebook?: Codebook;
   messages: ReflectMessage[];
@@ -12,21 +14,93 @@ export interface CodebookResult {
 
 const checkShape = shapeCheck('codebook.schema.json');
 
+/** A code as written, after its shape has been validated. */
+type RawCode = { code: string; name: string; description?: string; aliases?: string[]; exclude?: string[]; min_matches?: number; children?: RawCode[] } & Partial<Record<RuleKind, RawRule[]>>;
+
+/** The codebook as plain data, after its shape has been validated. */
+interface RawCodebook {
+  name: string;
+  version?: string | number;
+  description?: string;
+  codes: RawCode[];
+}
+
+/** A code as written, where it is in the file, and its parent's code. */
+interface Placed {
+  raw: RawCode;
+  path: Array<string | number>;
+  parent?: string;
+}
+
+/** Every code with a text `code`, each parent before its children, with its YAML path. */
+function flatten(codes: unknown, path: Array<string | number>, parent?: string): Placed[] {
+  if (!Array.isArray(codes)) return [];
+  return codes.flatMap((raw: RawCode, index) =>
+    typeof raw === 'object' && raw !== null && typeof raw.code === 'string' ? [{ raw, path: [...path, index], parent }, ...flatten(raw.children, [...path, index, 'children'], raw.code)] : [],
+  );
+}
+
+function toCodeDef({ raw, parent }: Placed): CodeDef {
+  return {
+    code: raw.code,
+    name: raw.name,
+    description: raw.description ?? '',
+    aliases: raw.aliases ?? [],
+    ...(parent === undefined ? {} : { parent }),
+    rules: RULE_KINDS.flatMap((kind) => ruleEntries(raw[kind]).map(({ entry }) => toRule(kind, entry))),
+    exclude: ruleEntries(raw.exclude).map(({ entry }) => termOf(entry)),
+    minMatches: raw.min_matches ?? 1,
+  };
+}
+
+/** The key two rules share when they match the same words: stems for keywords and phrases, the text for globs and regexes. */
+function ruleKey(rule: Rule): string {
+  return rule.kind === 'keywords' || rule.kind === 'phrases' ? `words:${tokenize(rule.term).map((token) => token.stem).join(' ')}` : `${rule.kind}:${rule.term.toLowerCase()}`;
+}
+
+/** Flags a term that two codes both use, unless one of them marks it `shared: true`. */
+function checkShared(placed: readonly Placed[], codes: readonly CodeDef[], where: YamlLocator): ReflectMessage[] {
+  const messages: ReflectMessage[] = [];
+  const first = new Map<string, { code: string; rule: Rule; path: Array<string | number> }>();
+  codes.forEach((def, c) => {
+    const items = new Map<RuleKind, number>();
+    for (const rule of def.rules) {
+      const item = items.get(rule.kind) ?? 0;
+      items.set(rule.kind, item + 1);
+      const path = [...placed[c].path, rule.kind, item];
+      const key = ruleKey(rule);
+      const earlier = first.get(key);
+      if (!earlier) first.set(key, { code: def.code, rule, path });
+      else if (earlier.code !== def.code && !rule.shared && !earlier.rule.shared) {
+        messages.push(fail(`code "${def.code}" > ${rule.kind} > item ${item + 1}: "${rule.term}" also applies code "${earlier.code}" (line ${where.place(earlier.path).line}); expected each term in one code, or shared: true (write {term: ${rule.term}, shared: true}) to mean both`, 'codebook-shared-term', where.place(path)));
+      }
+    }
+  });
+  return messages;
+}
+
 /**
  * Parses and validates codebook YAML text. Every problem is reported at
  * once, each with `file:line:column`; the codebook is returned only when
- * there are none.
+ * none is fatal. A code with no rules and no children is a warning.
  */
 export function parseCodebook(source: string, file: string): CodebookResult {
   const { data, where, messages } = parseYaml(source, file);
   if (!where) return { messages };
+  // The shape is checked first, but the other checks run too, on what is well formed, so every mistake is reported at once.
   messages.push(...checkShape(data, where));
-  if (messages.length > 0) return { messages };
   const raw = data as RawCodebook;
-  const codes = raw.codes.map(toCodeDef);
-  messages.push(...checkCodes(codes, undefined, where));
-  codes.forEach((code, index) => messages.push(...checkRules(code, `code "${code.code}"`, ['codes', index], where)));
-  if (messages.length > 0) return { messages };
+  const placed = flatten((raw as Partial<RawCodebook> | null)?.codes, ['codes']);
+  const codes = placed.map(toCodeDef);
+  messages.push(...checkCodes(placed.map(({ raw: code, path }) => ({ code: code.code, path })), undefined, where));
+  placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RuleEntry[]>>, `code "${code.code}"`, path, where)));
+  messages.push(...checkShared(placed, codes, where));
+  if (messages.length > 0) return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
+  placed.forEach(({ raw: code, path }, c) => {
+    if (codes[c].rules.length === 0 && !code.children) {
+      messages.push(warn(`code "${code.code}" has no rules, so it is never applied; add keywords, phrases, patterns or regex`, 'codebook-no-rules', where.place(path)));
+    }
+  });
   return {
     codebook: { file, name: raw.name, version: raw.version === undefined ? '' : String(raw.version), description: raw.description ?? '', codes },
     messages,
@@ -36,7 +110,8 @@ export function parseCodebook(source: string, file: string): CodebookResult {
 /**
  * Reads and validates a codebook file; throws the first problem as a fatal
  * message (rule ids `codebook-unreadable`, `codebook-too-large`, `codebook-yaml`,
- * `codebook-aliases`, `codebook-schema`, `codebook-duplicate-code`, `codebook-bad-term`).
+ * `codebook-aliases`, `codebook-schema`, `codebook-duplicate-code`, `codebook-bad-term`,
+ * `codebook-bad-regex`, `codebook-shared-term`).
  */
 export async function loadCodebook(file: string): Promise<Codebook> {
   const { codebook, messages } = await readCodebook(file);
@@ -48,24 +123,4 @@ export async function loadCodebook(file: string): Promise<Codebook> {
 export async function readCodebook(file: string): Promise<CodebookResult> {
   const source = await readYamlSource(file);
   return typeof source === 'string' ? parseCodebook(source, file) : { messages: [source] };
-}
-
-/** The codebook as plain data, after its shape has been validated. */
-interface RawCodebook {
-  name: string;
-  version?: string | number;
-  description?: string;
-  codes: Array<Partial<CodeDef> & { code: string; name: string }>;
-}
-
-function toCodeDef(raw: RawCodebook['codes'][number]): CodeDef {
-  return {
-    code: raw.code,
-    name: raw.name,
-    description: raw.description ?? '',
-    aliases: raw.aliases ?? [],
-    keywords: raw.keywords ?? [],
-    phrases: raw.phrases ?? [],
-    patterns: raw.patterns ?? [],
-  };
 }

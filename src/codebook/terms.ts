@@ -1,55 +1,91 @@
 import { fail, type ReflectMessage } from '../messages.js';
 import { tokenize } from '../text/tokens.js';
+import { checkRegex } from './regex.js';
+import { RULE_KINDS, type RuleKind } from './types.js';
 import type { YamlLocator } from './yaml-file.js';
 
 const PATTERN = /^[\p{L}\p{N}'\u2019*?]+$/u;
 
-/** The lexical rules of a code or cue: the lists {@link checkRules} checks. */
+/** The lexical rules of a structure cue: plain lists of terms. */
 export interface LexicalRules {
   keywords?: readonly string[];
   phrases?: readonly string[];
   patterns?: readonly string[];
 }
 
+/** A rule as written in YAML: the term, or a mapping with the term and its options. */
+export type RuleEntry = string | { term: string; case?: 'sensitive' | 'insensitive' };
+
+/** The term lists of a code or cue that {@link checkRules} checks. */
+export type RuleLists = Partial<Record<RuleKind | 'exclude', readonly RuleEntry[]>>;
+
+/** The term of a rule entry. */
+export function termOf(entry: RuleEntry): string {
+  return typeof entry === 'string' ? entry : entry.term;
+}
+
+/**
+ * The well-formed entries of a rule list (terms, or mappings with a text
+ * `term`), each with its place in the list; the schema reports the rest,
+ * so the other checks can still run on a codebook with shape mistakes.
+ */
+export function ruleEntries(list: unknown): Array<{ entry: RuleEntry; item: number }> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry: unknown, item) =>
+    typeof entry === 'string' || (typeof entry === 'object' && entry !== null && typeof (entry as { term?: unknown }).term === 'string') ? [{ entry: entry as RuleEntry, item }] : [],
+  );
+}
+
+/** What is wrong with a term of a kind, or undefined when it is well formed. */
+function termProblem(kind: RuleKind | 'exclude', entry: RuleEntry): string | undefined {
+  const term = termOf(entry);
+  switch (kind) {
+    case 'keywords': {
+      const words = tokenize(term).length;
+      return words === 1 ? undefined : `expected one word, got ${words === 0 ? 'no word' : `${words} words in "${term}"`}; put several words under phrases`;
+    }
+    case 'phrases':
+    case 'exclude':
+      return tokenize(term).length === 0 ? `expected words, got "${term}"` : undefined;
+    case 'patterns':
+      return PATTERN.test(term) ? undefined : `expected one word of letters with * or ? wildcards, got "${term}"`;
+    case 'regex':
+      return checkRegex(term, typeof entry !== 'string' && entry.case === 'sensitive').problem;
+  }
+}
+
 /**
  * Checks what the schema cannot about one set of rules found at `path`
- * (and labelled `label` in messages): keywords are one word, phrases have
- * words, patterns are one-word globs.
+ * (and labelled `label` in messages): keywords are one word, phrases and
+ * exclude terms have words, patterns are one-word globs, and regexes
+ * compile and cannot backtrack catastrophically.
  */
-export function checkRules(rules: LexicalRules, label: string, path: readonly (string | number)[], where: YamlLocator): ReflectMessage[] {
+export function checkRules(rules: RuleLists, label: string, path: readonly (string | number)[], where: YamlLocator): ReflectMessage[] {
   const messages: ReflectMessage[] = [];
-  (rules.keywords ?? []).forEach((term, item) => {
-    const words = tokenize(term).length;
-    if (words !== 1) {
-      messages.push(fail(`${label} > keywords > item ${item + 1}: expected one word, got ${words === 0 ? 'no word' : `${words} words in "${term}"`}; put several words under phrases`, 'codebook-bad-term', where.place([...path, 'keywords', item])));
-    }
-  });
-  (rules.phrases ?? []).forEach((term, item) => {
-    if (tokenize(term).length === 0) {
-      messages.push(fail(`${label} > phrases > item ${item + 1}: expected words, got "${term}"`, 'codebook-bad-term', where.place([...path, 'phrases', item])));
-    }
-  });
-  (rules.patterns ?? []).forEach((term, item) => {
-    if (!PATTERN.test(term)) {
-      messages.push(fail(`${label} > patterns > item ${item + 1}: expected one word of letters with * or ? wildcards, got "${term}"`, 'codebook-bad-term', where.place([...path, 'patterns', item])));
-    }
-  });
+  for (const kind of [...RULE_KINDS, 'exclude'] as const) {
+    ruleEntries(rules[kind]).forEach(({ entry, item }) => {
+      const problem = termProblem(kind, entry);
+      if (problem) messages.push(fail(`${label} > ${kind} > item ${item + 1}: ${problem}`, kind === 'regex' ? 'codebook-bad-regex' : 'codebook-bad-term', where.place([...path, kind, item])));
+    });
+  }
   return messages;
 }
 
 /**
- * Checks that codes are unique (ignoring case) and that `default_code`,
+ * Checks that codes are unique (ignoring case; each found at its `path`,
+ * by default `codes > index`) and that `default_code`,
  * when given, names one of them.
  */
-export function checkCodes(codes: ReadonlyArray<{ code: string }>, defaultCode: string | undefined, where: YamlLocator): ReflectMessage[] {
+export function checkCodes(codes: ReadonlyArray<{ code: string; path?: readonly (string | number)[] }>, defaultCode: string | undefined, where: YamlLocator): ReflectMessage[] {
   const messages: ReflectMessage[] = [];
-  const seen = new Map<string, number>();
-  codes.forEach(({ code }, index) => {
+  const seen = new Map<string, readonly (string | number)[]>();
+  codes.forEach(({ code, path: at }, index) => {
+    const path = at ?? ['codes', index];
     const first = seen.get(code.toLowerCase());
-    if (first === undefined) seen.set(code.toLowerCase(), index);
+    if (first === undefined) seen.set(code.toLowerCase(), path);
     else {
-      const firstPlace = where.place(['codes', first, 'code']);
-      messages.push(fail(`code "${code}" is defined twice (first at line ${firstPlace.line}); expected each code once`, 'codebook-duplicate-code', where.place(['codes', index, 'code'])));
+      const firstPlace = where.place([...first, 'code']);
+      messages.push(fail(`code "${code}" is defined twice (first at line ${firstPlace.line}); expected each code once`, 'codebook-duplicate-code', where.place([...path, 'code'])));
     }
   });
   if (defaultCode !== undefined && !seen.has(defaultCode.toLowerCase())) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeRule } from '../codebook/rule.js';
 import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
@@ -135,7 +136,7 @@ ${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}
 
 function codeRows(codes: readonly CodeDef[]): string {
   const list = (items: readonly string[]) => escapeHtml(items.join(', '));
-  return codes.map((code) => `<tr><td>${codeChip(code.code)}</td><td>${escapeHtml(code.name)}${code.aliases.length ? `<br><small>merged: ${list(code.aliases)}</small>` : ''}</td><td>${escapeHtml(code.description)}</td><td><small>${list([...code.keywords, ...code.phrases.map((p) => `“${p}”`), ...code.patterns])}</small></td></tr>`).join('');
+  return codes.map((code) => `<tr><td>${codeChip(code.code)}</td><td>${escapeHtml(code.name)}${code.aliases.length ? `<br><small>merged: ${list(code.aliases)}</small>` : ''}</td><td>${escapeHtml(code.description)}</td><td><small>${list(code.rules.map(describeRule))}</small></td></tr>`).join('');
 }
 
 /** A codebook's or cue file's heading: name, version and description. */

@@ -1,5 +1,5 @@
 import { compileCodebook } from '../codebook/match.js';
-import type { CodeDef } from '../codebook/types.js';
+import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
 import { tokenize } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
@@ -37,13 +37,7 @@ export type Scorer = (text: string, spans: readonly Span[]) => SegmentScore[];
  */
 export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer {
   const all: Cue[] = [...active.flatMap((code) => code.cues), ...notes.flatMap((note) => note.cues)];
-  const lexical = compileCodebook({
-    file: file.file,
-    name: file.name,
-    version: file.version,
-    description: '',
-    codes: all.map((cue, i): CodeDef => ({ code: String(i), name: cue.cue, description: '', aliases: [], keywords: [...(cue.keywords ?? [])], phrases: [...(cue.phrases ?? [])], patterns: [...(cue.patterns ?? [])] })),
-  });
+  const lexical = compileCodebook({ codes: all.map((cue, i) => lexicalCode(String(i), cue.cue, cue)) });
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 

@@ -1,6 +1,6 @@
 /** A compiled one-word glob. */
 export interface WordPattern {
-  /** True when the whole word matches, ignoring case. */
+  /** True when the whole word matches (ignoring case unless compiled case-sensitive). */
   test(word: string): boolean;
 }
 
@@ -10,16 +10,17 @@ const WORD_CHARS = /^[\p{L}\p{N}'\u2019]*$/u;
 /**
  * Compiles a LIWC/quanteda-style glob over one word: `*` is any run of
  * word characters (including none), `?` exactly one. Everything else is
- * literal; case is ignored. Matching is the two-pointer wildcard algorithm,
+ * literal; case is ignored unless `caseSensitive`. Matching is the two-pointer wildcard algorithm,
  * at worst word length × glob length steps, so no glob can make a long
  * word take exponential time (as `a*a*a*a*b` would with a regular expression).
  */
-export function compileGlob(glob: string): WordPattern {
-  const pattern = Array.from(glob.toLowerCase());
+export function compileGlob(glob: string, caseSensitive = false): WordPattern {
+  const fold = (text: string) => (caseSensitive ? text : text.toLowerCase());
+  const pattern = Array.from(fold(glob));
   return {
     test(word) {
       if (!WORD_CHARS.test(word)) return false;
-      const chars = Array.from(word.toLowerCase());
+      const chars = Array.from(fold(word));
       let p = 0;
       let w = 0;
       let star = -1;

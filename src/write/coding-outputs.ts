@@ -1,3 +1,4 @@
+import { atLevel, type Level, type LevelView } from '../codebook/level.js';
 import type { Codebook } from '../codebook/types.js';
 import { Tally } from '../tally.js';
 import { BOM } from './csv.js';
@@ -30,20 +31,31 @@ export class CodingOutputs {
 
   private constructor(
     private readonly out: OutputDir,
-    private readonly codebook: Codebook,
+    /** The codebook at the tables' level, and how a segment's codes are counted there. */
+    private readonly view: LevelView,
     private readonly rules: ActiveTags,
     private readonly metadataColumns: readonly string[],
     /** The report's grids, staged as participants come; undefined with no report. */
     private readonly grids: ReportGrids | undefined,
   ) {}
 
-  /** Starts the outputs of a coding in an output folder; `report` false leaves out report.html, report.md and figures/. */
-  static async open(out: OutputDir, codebook: Codebook, rules: ActiveTags, metadataColumns: readonly string[], report = true): Promise<CodingOutputs> {
-    return new CodingOutputs(out, codebook, rules, metadataColumns, report ? await ReportGrids.open(out) : undefined);
+  /**
+   * Starts the outputs of a coding in an output folder; `report` false
+   * leaves out report.html, report.md and figures/; `level` `parents`
+   * counts each code under its top-level code in grids, tables and report.
+   */
+  static async open(out: OutputDir, codebook: Codebook, rules: ActiveTags, metadataColumns: readonly string[], report = true, level?: Level): Promise<CodingOutputs> {
+    const view = atLevel(codebook, level);
+    return new CodingOutputs(out, view, rules, metadataColumns, report ? await ReportGrids.open(out) : undefined);
+  }
+
+  private get codebook(): Codebook {
+    return this.view.codebook;
   }
 
   /** Writes one participant's grid (Markdown and CSV) and counts its segments. */
-  async add(participant: CodedParticipant, rows: readonly GridRow[]): Promise<void> {
+  async add(participant: CodedParticipant, coded: readonly GridRow[]): Promise<void> {
+    const rows = coded.map((row) => ({ ...row, themes: this.view.rollUp(row.themes) }));
     const grid = this.namer.name(participant.participant);
     await this.out.write(`grids/${grid}.md`, gridMarkdown(participant.participant, rows));
     await this.out.write(`grids/${grid}.csv`, BOM + gridCsv(participant.participant, rows));

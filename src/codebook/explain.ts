@@ -1,0 +1,58 @@
+import { split, type Unit } from '../segment/index.js';
+import { activeTags } from '../structure/active-tags.js';
+import { compileCues, describeCue } from '../structure/score.js';
+import { tokenize } from '../text/tokens.js';
+import type { AnyCodebook } from './any.js';
+import { traceCodebook, type RuleMatch } from './match.js';
+import { describeRule } from './rule.js';
+
+/** Singular names of the rule kinds, as explanations print them. */
+const KIND_WORDS: Record<string, string> = { keywords: 'keyword', phrases: 'phrase', patterns: 'pattern', regex: 'regex' };
+
+function ruleLabel(match: RuleMatch): string {
+  const { rule } = match;
+  const options = [rule.weight === 1 ? '' : `weight ${rule.weight}`, rule.caseSensitive ? 'case sensitive' : '', rule.negatable ? '' : 'not negatable'].filter(Boolean);
+  return `${KIND_WORDS[rule.kind]} ${describeRule(rule)}${options.length ? ` (${options.join(', ')})` : ''} matched "${match.words}"`;
+}
+
+/** Explains one segment under a theme codebook: each code that matched, applied or not, with every match counted and vetoed. */
+function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'], text: string, unit: Unit): string[] {
+  const trace = traceCodebook(book);
+  return split(text, unit).flatMap((span, s) => {
+    const piece = text.slice(span.start, span.end);
+    const traces = trace(tokenize(piece), piece, 0);
+    const lines = [`Segment ${s + 1} [${span.start}-${span.end}]: ${piece}`];
+    if (traces.length === 0) lines.push('  no rule matched');
+    for (const result of traces) {
+      const { code } = result;
+      const outcome = result.applied ? 'applied' : 'not applied';
+      const needed = code.minMatches === 1 && result.applied ? '' : ` (score ${result.score} of ${code.minMatches} needed)`;
+      lines.push(`  ${code.code} ${code.name}: ${outcome}${needed}`);
+      for (const match of result.fired) lines.push(`    + ${ruleLabel(match)}`);
+      for (const match of result.vetoed) lines.push(`    - ${ruleLabel(match)}, vetoed by ${match.reason === 'negation' ? `negation ("${match.by}" within 3 words before)` : `exclude ("${match.by}")`}`);
+    }
+    return lines;
+  });
+}
+
+/** Explains one segment under a structure cue file: its features, every tag's total with the cues that held, and the tag given. */
+function explainStructure(cues: Extract<AnyCodebook, { kind: 'structure' }>['cues'], text: string, unit: Unit): string[] {
+  const spans = split(text, unit);
+  return compileCues(activeTags(cues))(text, spans).flatMap((score, s) => [
+    `Segment ${s + 1} [${spans[s].start}-${spans[s].end}]: ${text.slice(spans[s].start, spans[s].end)}`,
+    `  features: ${score.features.length ? score.features.join(', ') : 'none'}`,
+    ...score.scores.map(({ tag, total, cues: fired }) => `  ${tag} ${total}${fired.length ? `: ${fired.map(describeCue).join('; ')}` : ''}`),
+    `  tag: ${score.tag}${score.evidence.length === 0 ? ' (no cue held: the default tag)' : ''}${score.note ? ` (${score.note})` : ''}`,
+  ]);
+}
+
+/**
+ * Explains how a codebook or cue file codes a text, segment by segment,
+ * as lines to print: for a theme codebook every code any rule matched,
+ * with each match that counted and each one vetoed (by a negator or an
+ * `exclude` term); for a structure cue file each tag's total and the cues
+ * that held.
+ */
+export function explainText(book: AnyCodebook, text: string, unit: Unit = 'clause'): string[] {
+  return book.kind === 'themes' ? explainThemes(book.codebook, text, unit) : explainStructure(book.cues, text, unit);
+}

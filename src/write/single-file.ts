@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail } from '../messages.js';
+
+/**
+ * Writes one output file atomically: first to a hidden file beside it,
+ * then renamed into place, so an interrupted write leaves the old file or
+ * none. Refuses to overwrite an input, or an existing file without `force`.
+ */
+export async function writeSingleFile(path: string, content: string, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
+  const target = resolve(path);
+  if ((options.inputs ?? []).some((input) => resolve(input) === target)) {
+    throw fail('the output file is an input; expected a new file, choose another --out', 'out-holds-input', { file: path });
+  }
+  const exists = await stat(target).then((found) => found, () => undefined);
+  if (exists?.isDirectory()) throw fail('expected a file for the output, got a folder', 'out-not-file', { file: path });
+  if (exists && !options.force) throw fail('the output file exists; expected a new file (add --force to replace it)', 'out-exists', { file: path });
+  await mkdir(dirname(target), { recursive: true });
+  const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(partial, content, 'utf8');
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

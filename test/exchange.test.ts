@@ -1,0 +1,176 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { DEFAULT_CODEBOOK, parseCodebook } from '../src/index.js';
+import { exportCodebook, importCodebook } from '../src/codebook/exchange.js';
+import { cli, ROOT, tempDir } from './helpers/cli.js';
+
+const FIXTURES = join(ROOT, 'test/fixtures/exchange');
+const fixture = (name: string) => join(FIXTURES, name);
+
+/** Validates a .qdc text against the REFI-QDA Codebook.xsd kept in the fixtures. */
+async function validQdc(xml: string): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: 'codebook.qdc', contents: xml }], schema: [{ fileName: 'Codebook.xsd', contents: readFileSync(fixture('Codebook.xsd'), 'utf8') }] });
+  return result.errors.map((error) => error.rawMessage);
+}
+
+describe('import', () => {
+  it('reads a LIWC .dic, dropping conditional and parenthetical lines with a warning naming each', async () => {
+    const { draft, messages } = await importCodebook(fixture('small.dic'));
+    expect(draft.codes).toEqual([
+      { code: 'support', name: 'support', patterns: ['help*', 'support', { term: 'tired', shared: true }], phrases: ['one to one'] },
+      { code: 'strain', name: 'strain', patterns: ['stress*', { term: 'tired', shared: true }] },
+    ]);
+    expect(messages.map(String)).toEqual([
+      `${fixture('small.dic')}:10: dropped "kind <of>	1": conditional and parenthetical entries have no equivalent here; add the case by hand as a phrase or exclude [import-dropped-entry]`,
+      `${fixture('small.dic')}:11: dropped "like	(02 134)131": conditional and parenthetical entries have no equivalent here; add the case by hand as a phrase or exclude [import-dropped-entry]`,
+      `${fixture('small.dic')}:13: entry "never" names category 9, which the header does not list; left out of it [import-unknown-category]`,
+      `${fixture('small.dic')}: category "empty" has no entries it can keep; left out [import-empty-category]`,
+    ]);
+  });
+
+  it('reads a LIWC-22 .dicx', async () => {
+    const { draft, messages } = await importCodebook(fixture('small.dicx'));
+    expect(draft.codes).toEqual([
+      { code: 'support', name: 'support', patterns: ['help*', { term: 'tired', shared: true }] },
+      { code: 'strain', name: 'strain', patterns: [{ term: 'tired', shared: true }], phrases: ['worn out'] },
+    ]);
+    expect(messages.map(String)).toEqual([`${fixture('small.dicx')}:5: dropped ":-)": expected a word with * wildcards or words separated by spaces [import-dropped-entry]`]);
+  });
+
+  it('reads a quanteda dictionary, nested keys as children', async () => {
+    const { draft, messages } = await importCodebook(fixture('quanteda.yml'));
+    expect(draft.codes).toEqual([
+      {
+        code: 'support',
+        name: 'support',
+        children: [
+          { code: 'peer', name: 'peer', patterns: ['colleague*'], phrases: ['each other'] },
+          { code: 'family', name: 'family', patterns: ['relative*', 'famil*'] },
+        ],
+      },
+      { code: 'strain', name: 'strain', patterns: ['stress*', 'tired'] },
+    ]);
+    expect(messages.map(String)).toEqual([`${fixture('quanteda.yml')}:4:26: dropped 42: expected a word with * or ? wildcards or words separated by spaces [import-dropped-entry]`]);
+  });
+
+  it('reads a REFI-QDA .qdc: names, descriptions and hierarchy, no rules', async () => {
+    const { draft } = await importCodebook(fixture('tool.qdc'));
+    expect(draft.codes).toEqual([
+      { code: 'Support', name: 'Support', description: 'Help given or received.', children: [{ code: 'Peer_support', name: 'Peer support' }] },
+      { code: 'C_2020_changes', name: '2020 changes' },
+    ]);
+  });
+
+  it('writes imports as codebooks that load, naming the schema in the first line', async () => {
+    const out = join(tempDir(), 'imported.yaml');
+    for (const name of ['small.dic', 'small.dicx', 'quanteda.yml', 'tool.qdc']) {
+      await exportCodebook(fixture(name), { format: 'yaml', out, force: true });
+      const text = readFileSync(out, 'utf8');
+      expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.?\/.*codebooks\/codebook\.schema\.json$/);
+      expect(parseCodebook(text, out).codebook, name).toBeDefined();
+    }
+  });
+});
+
+describe('export to REFI-QDA', () => {
+  it('writes a .qdc of the shipped codebook that validates against Codebook.xsd, the same bytes every time', async () => {
+    const first = (await exportCodebook(DEFAULT_CODEBOOK, { format: 'qdc' })).text;
+    expect(await validQdc(first)).toEqual([]);
+    expect((await exportCodebook(DEFAULT_CODEBOOK, { format: 'qdc' })).text).toBe(first);
+    expect(first).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="reflect-code">');
+    expect(first).toContain('<Code guid="4f0820d4-91fd-5627-8342-3776197ef60d" name="Transformation (T)" isCodable="true">');
+    expect(first).not.toMatch(/<(\w+)[^>]*>\s*<\/\1>|<Description\/>|<Codes\/>/);
+  });
+
+  it('keeps codes, names, descriptions, merged names and hierarchy through YAML → .qdc → YAML', async () => {
+    const dir = tempDir();
+    const yaml = join(dir, 'book.yaml');
+    writeFileSync(yaml, ['name: Round trip', 'codes:', '  - code: SUP', '    name: Support', '    description: Help given or received.', '    aliases: [Encouragement]', '    keywords: [support]', '    children:', '      - {code: SUP.PEER, name: Peer support, description: "From colleagues & friends <at work>"}', '  - {code: STR, name: Strain, keywords: [stress]}', ''].join('\n'));
+    const qdc = join(dir, 'book.qdc');
+    await exportCodebook(yaml, { format: 'qdc', out: qdc });
+    expect(await validQdc(readFileSync(qdc, 'utf8'))).toEqual([]);
+    const back = parseCodebook((await exportCodebook(qdc, { format: 'yaml' })).text, 'back.yaml').codebook!;
+    expect(back.codes.map(({ code, name, description, aliases, parent }) => ({ code, name, description, aliases, parent }))).toEqual([
+      { code: 'SUP', name: 'Support', description: 'Help given or received.', aliases: ['Encouragement'], parent: undefined },
+      { code: 'SUP.PEER', name: 'Peer support', description: 'From colleagues & friends <at work>', aliases: [], parent: 'SUP' },
+      { code: 'STR', name: 'Strain', description: '', aliases: [], parent: undefined },
+    ]);
+  });
+});
+
+describe('reflect-code codebook (the real binary)', () => {
+  it('validate lists five different mistakes, each located, and exits 2', () => {
+    const file = join(tempDir(), 'five.yaml');
+    writeFileSync(file, ['name: Five mistakes', 'codes:', '  - code: SUP', '    name: Support', '    keywords: [support, help]', '    phrases: []', '  - code: STR', '    name: Strain', '    keywrods: [stress]', '  - code: SUP', '    name: Support again', '  - code: CO', '    name: Coaching', '    keywords: [helping]', "    regex: ['(a+)+$']", ''].join('\n'));
+    const { code, stderr, stdout } = cli(['codebook', 'validate', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n').map((line) => line.replace(file, 'five.yaml').replace(/ \(for instance on .*\);/, ' (...);'))).toEqual([
+      'reflect-code: error: five.yaml:6:14: code "SUP" > phrases: expected at least 1 item, got an empty list [codebook-schema]',
+      'reflect-code: error: five.yaml:9:5: code "STR": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, keywords, phrases, patterns, regex, exclude, min_matches, children [codebook-schema]',
+      'reflect-code: error: five.yaml:10:11: code "SUP" is defined twice (first at line 3); expected each code once [codebook-duplicate-code]',
+      'reflect-code: error: five.yaml:14:16: code "CO" > keywords > item 1: "helping" also applies code "SUP" (line 5); expected each term in one code, or shared: true (write {term: helping, shared: true}) to mean both [codebook-shared-term]',
+      'reflect-code: error: five.yaml:15:13: code "CO" > regex > item 1: expected a regular expression that runs in linear time, got "(a+)+$", which can take exponential time (...); avoid a repeated group that can match the same text in two ways, such as (a+)+ or (a|a)* [codebook-bad-regex]',
+      'five.yaml: 5 problems',
+      '',
+    ]);
+  });
+
+  it('validate summarises a valid codebook and a cue file, exit 0', () => {
+    expect(cli(['codebook', 'validate', 'codebooks/mentorship.yaml'])).toEqual({ code: 0, stdout: 'codebooks/mentorship.yaml: valid theme codebook "Social care mentorship study", 9 codes, 256 rules\n', stderr: '' });
+    expect(cli(['codebook', 'validate', 'codebooks/labov.yaml']).stdout).toBe('codebooks/labov.yaml: valid structure cue file "Labov and Waletzky structure cues", 6 tags, 30 cues\n');
+    expect(cli(['codebook', 'validate', 'codebooks/starter.yaml']).code).toBe(0);
+  });
+
+  it('explain shows the rules that fired and the matches vetoed', () => {
+    const { code, stdout } = cli(['codebook', 'explain', 'codebooks/mentorship.yaml', 'I am not getting sucked into staff problems as much. I did not learn much.']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        'Segment 1 [0-52]: I am not getting sucked into staff problems as much.',
+        '  ME Manage and use Emotion: applied',
+        '    + phrase “sucked into” (not negatable) matched "sucked into"',
+        'Segment 2 [53-74]: I did not learn much.',
+        '  LA Learning (positive): not applied (score 0 of 1 needed)',
+        '    - keyword learn matched "learn", vetoed by negation ("not" within 3 words before)',
+        '  LB Learning (negative): applied',
+        '    + phrase “did not learn” matched "did not learn"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('explain shows every tag\'s total and cues for a structure cue file', () => {
+    expect(cli(['codebook', 'explain', 'codebooks/labov.yaml', 'Then the inspector asked to see the care plans.']).stdout).toBe(
+      ['Segment 1 [0-47]: Then the inspector asked to see the care plans.', '  features: simple-past, first, last', '  OR 0', '  CA 3: simple past event +2; sequence marker: Then +1', '  EV 0', '  RE 0', '  tag: CA', ''].join('\n'),
+    );
+  });
+
+  it('init writes the starter codebook, which validates; it refuses to overwrite without --force', () => {
+    const dir = tempDir();
+    expect(cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 0, stdout: 'Wrote codebook.yaml. Check it with: reflect-code codebook validate codebook.yaml\n', stderr: '' });
+    expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.?\/.*\/codebooks\/codebook\.schema\.json$/);
+    expect(cli(['codebook', 'validate', 'codebook.yaml'], dir).code).toBe(0);
+    expect(cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'reflect-code: error: codebook.yaml: the output file exists; expected a new file (add --force to replace it) [out-exists]\n' });
+  });
+
+  it('show lists codes with rule counts as Markdown or CSV', () => {
+    const csv = cli(['codebook', 'show', 'codebooks/starter.yaml', '--format', 'csv']).stdout.split('\n');
+    expect(csv.slice(0, 3)).toEqual([
+      'code,name,parent,aliases,keywords,phrases,patterns,regex,exclude,min_matches,description',
+      'SUP,Support,,Encouragement,3,2,0,0,1,1,"Help given or received, by staff, managers or families."',
+      'SUP.PEER,Peer support,SUP,,0,2,0,0,0,1,Help from colleagues at the same level.',
+    ]);
+    expect(cli(['codebook', 'show', 'codebooks/mentorship.yaml']).stdout).toContain('| ME | Manage and use Emotion |  | Attentiveness | 31 | 12 | 0 | 0 | 0 | 1 |');
+  });
+
+  it('import and export write files; an unknown type is refused with the known ones', () => {
+    const dir = tempDir();
+    expect(cli(['codebook', 'import', fixture('small.dicx'), '--out', join(dir, 'liwc.yaml')]).stdout).toBe(`Wrote ${join(dir, 'liwc.yaml')} (1 warning above).\n`);
+    expect(cli(['codebook', 'export', join(dir, 'liwc.yaml'), '--format', 'qdc', '--out', join(dir, 'liwc.qdc')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'liwc.qdc'), 'utf8')).toContain('name="strain"');
+    expect(cli(['codebook', 'import', 'README.md']).stderr).toBe('reflect-code: error: README.md: expected a codebook file of a known type, .dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA); got ".md" [import-unknown-type]\n');
+  });
+});
