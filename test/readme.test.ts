@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './helpers/cli.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** The text of the `nth` fenced block (0 = the first) after `marker` in the README. */
+function block(marker: string, nth = 0): string {
+  let at = README.indexOf(marker);
+  expect(at).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= nth; i++) {
+    const open = README.indexOf('```', at);
+    const start = README.indexOf('\n', open) + 1;
+    at = README.indexOf('```', start);
+    if (i === nth) return README.slice(start, at);
+    at += 3;
+  }
+  return '';
+}
+
+describe('the README shows what the tool prints', () => {
+  it('for the quick start', () => {
+    const out = join(tempDir(), 'out');
+    const { code, stdout } = cli(['analyse', 'samples/accounts.csv', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout.replaceAll(out, 'out')).toBe(block('It prints:'));
+  });
+
+  it('for the study\'s Figure 2', () => {
+    expect(block('This prints its Figure 2', 0)).toBe('npx reflect-code grid samples/study/coding.csv --participant A32\n');
+    expect(cli(['grid', 'samples/study/coding.csv', '--participant', 'A32']).stdout).toBe(block('This prints its Figure 2', 1));
+  });
+
+  it('for the structure agreement', () => {
+    expect(block('How well the tagger agrees with trained analysts:', 0)).toBe('npm run agreement:structure\n');
+    const run = spawnSync(process.execPath, [join(ROOT, 'bench/structure-agreement.js')], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout).toBe(block('How well the tagger agrees with trained analysts:', 1));
+  });
+});
