@@ -4,7 +4,7 @@ import { activeTags } from '../src/structure/active-tags.js';
 import { loadCueFile } from '../src/structure/cue-file.js';
 import { FEATURES, verbFeatures } from '../src/structure/features.js';
 import { tagText } from '../src/structure/grammar.js';
-import { compileCues } from '../src/structure/score.js';
+import { compileCues, describeCue } from '../src/structure/score.js';
 import { compareStructure, evaluateStructure, readReference } from '../src/structure/evaluate.js';
 import { readFileSync } from 'node:fs';
 
@@ -70,6 +70,12 @@ describe('structure tags and the cues that decide them', () => {
     ['Families are being included more.', 'EV', '', 'comparative: more +1; progressive +1'],
   ])('%s', (account, tag, note, evidence) => {
     expect(last(account)).toEqual([tag, note, evidence]);
+  });
+
+  it('counts each word once per tag: a phrase covers its words, a weightier cue takes a shared word', () => {
+    const ev = (text: string) => score(text, [{ start: 0, end: text.length }])[0].scores.find((row) => row.tag === 'EV')!.cues.map(describeCue);
+    expect(ev('We changed the rota so that residents choose when to eat.')).toEqual(['explanation: so that +1']);
+    expect(ev('I have found my confidence again.')).toEqual(['stance: found, confidence +2']);
   });
 
   it('gives a segment with no cue the default tag, with no evidence', () => {

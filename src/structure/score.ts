@@ -56,7 +56,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
       };
       let index = 0;
       const scores = active.map((code) => {
-        const cues = code.cues.map((cue) => fired(cue, index++)).filter((cue): cue is FiredCue => cue !== undefined);
+        const cues = countOnce(code.cues.map((cue) => fired(cue, index++)).filter((cue): cue is FiredCue => cue !== undefined));
         return { tag: code.code, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues };
       });
       const best = scores.reduce((winner, score) => (score.total > winner.total || (score.total === winner.total && rank(score.tag) < rank(winner.tag)) ? score : winner));
@@ -71,6 +71,31 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
       };
     });
   };
+}
+
+/** True when `word` is `within` or one of its words ("so" within "so that"), ignoring case. */
+function inside(word: string, within: string): boolean {
+  return ` ${within.toLowerCase()} `.includes(` ${word.toLowerCase()} `);
+}
+
+/**
+ * The cues of one tag with each matched word counted once: a word that a
+ * longer phrase of another cue covers ("so" within "so that"), or that a
+ * weightier cue already matched ("confidence" as stance and as an
+ * evaluative word), is dropped, and a cue left with no word does not
+ * count. Grammatical cues (no words) always count. Cue order is kept.
+ */
+function countOnce(cues: readonly FiredCue[]): FiredCue[] {
+  const longest = (cue: FiredCue) => Math.max(...cue.words.map((word) => word.length));
+  const claimed: string[] = [];
+  const kept = new Map<FiredCue, FiredCue>();
+  const lexical = cues.filter((cue) => cue.words.length > 0);
+  for (const cue of [...lexical].sort((a, b) => longest(b) - longest(a) || b.weight - a.weight)) {
+    const words = cue.words.filter((word) => !claimed.some((other) => inside(word, other)));
+    claimed.push(...words);
+    if (words.length > 0) kept.set(cue, { ...cue, words });
+  }
+  return cues.flatMap((cue) => (cue.words.length === 0 ? [cue] : kept.has(cue) ? [kept.get(cue)!] : []));
 }
 
 /** `cue: words +weight`, as the evidence column shows a cue. */
