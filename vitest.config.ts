@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30000,
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 });

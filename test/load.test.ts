@@ -28,7 +28,7 @@ async function failure(files: Files, options = {}): Promise<string> {
   try {
     await load(files, options);
   } catch (error) {
-    return String(error).replace(/\/tmp\/reflect-code-test-\w+\//g, '');
+    return String(error).replace(/\/tmp\/(?:reflect-code-tests-\w+\/)?reflect-code-test-\w+\//g, '');
   }
   throw new Error('expected the load to fail');
 }

@@ -17,7 +17,7 @@ export function cli(args: string[], cwd = ROOT): { code: number; stdout: string;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A new empty temporary folder. */
+/** A new empty temporary folder, inside the test run's own folder (removed when the run ends). */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'reflect-code-test-'));
+  return mkdtempSync(join(process.env.REFLECT_CODE_TEST_TMP ?? tmpdir(), 'reflect-code-test-'));
 }
