@@ -1,6 +1,6 @@
 import type { CodeHit } from '../document.js';
 import { compileGlob, type WordPattern } from '../text/glob.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { normalise, tokenize, type Token } from '../text/tokens.js';
 import { checkRegex } from './regex.js';
 import type { CodeDef, Codebook, Rule } from './types.js';
 
@@ -75,6 +75,8 @@ interface WordRule extends Compiled {
 /** Token-sequence rules (keywords and phrases) indexed by their first stem; globs and regexes listed. */
 interface Index {
   byStem: Map<string, WordRule[]>;
+  /** Patterns with no wildcard and no case rule: whole words, looked up by their lower-case form. */
+  byWord: Map<string, Compiled[]>;
   globs: Array<Compiled & { pattern: WordPattern }>;
   regexes: Array<Compiled & { regex: RegExp }>;
   /** Each code's exclude terms, as token sequences. */
@@ -82,12 +84,14 @@ interface Index {
 }
 
 function buildIndex(codes: readonly CodeDef[]): Index {
-  const index: Index = { byStem: new Map(), globs: [], regexes: [], excludes: [] };
+  const index: Index = { byStem: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
   codes.forEach((def, code) => {
     for (const rule of def.rules) {
       if (rule.kind === 'keywords' || rule.kind === 'phrases') {
         const words = tokenize(rule.term);
         push(index.byStem, words[0].stem, { code, rule, words });
+      } else if (rule.kind === 'patterns' && !rule.caseSensitive && !/[*?]/.test(rule.term)) {
+        push(index.byWord, normalise(rule.term), { code, rule });
       } else if (rule.kind === 'patterns') {
         index.globs.push({ code, rule, pattern: compileGlob(rule.term, rule.caseSensitive) });
       } else {
@@ -130,6 +134,7 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
       for (const { code, rule, words } of index.byStem.get(token.stem) ?? []) {
         if (wordsAt(tokens, i, words, rule.caseSensitive)) found[code].push(at(rule, token.start - offset, tokens[i + words.length - 1].end - offset));
       }
+      for (const { code, rule } of index.byWord.get(token.lower) ?? []) found[code].push(at(rule, token.start - offset, token.end - offset));
       const word = token.text.replace(/\u2019/g, "'");
       for (const { code, rule, pattern } of index.globs) if (pattern.test(word)) found[code].push(at(rule, token.start - offset, token.end - offset));
     });
