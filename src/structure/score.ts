@@ -1,7 +1,7 @@
 import { compileCodebook } from '../codebook/match.js';
 import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
-import { tokenize } from '../text/tokens.js';
+import { spanTokens } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
@@ -47,7 +47,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
     addContextFeatures(features);
     return spans.map((span, s) => {
       const piece = text.slice(span.start, span.end);
-      const words = new Map(lexical(tokenize(piece, span.start), piece, span.start).map((hit) => [Number(hit.code), hit.evidence]));
+      const words = new Map(lexical(spanTokens(text, span), piece, span.start).map((hit) => [Number(hit.code), hit.evidence]));
       const fired = (cue: Cue, i: number): FiredCue | undefined => {
         if (cue.features && !cue.features.every((feature) => features[s].has(feature))) return undefined;
         const hasWords = (cue.keywords?.length ?? 0) + (cue.phrases?.length ?? 0) + (cue.patterns?.length ?? 0) > 0;

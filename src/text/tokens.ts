@@ -45,3 +45,20 @@ export function tokenize(text: string, offset = 0): Token[] {
   }
   return tokens;
 }
+
+/** Tokens already computed for a span object (a segment), shared by the stages that read them. */
+const spanTokenCache = new WeakMap<object, Token[]>();
+
+/**
+ * The tokens of `text.slice(span.start, span.end)`, with offsets into
+ * `text`; computed once per span object, so the theme and structure
+ * stages do not tokenise the same segment twice.
+ */
+export function spanTokens(text: string, span: { start: number; end: number }): Token[] {
+  let tokens = spanTokenCache.get(span);
+  if (!tokens) {
+    tokens = tokenize(text.slice(span.start, span.end), span.start);
+    spanTokenCache.set(span, tokens);
+  }
+  return tokens;
+}
