@@ -125,6 +125,10 @@ describe('verb groups', () => {
     ['We used to eat in shifts.', ['habitual-past', 'first-person']],
     ['The team were told on Monday.', ['simple-past']],
     ['I am exhausted.', ['present-stative', 'first-person']],
+    // A contracted 's before a participle is "has".
+    ['It\u2019s changed everything.', ['present-perfect']],
+    ['It\'s been hard.', ['present-perfect']],
+    ['She\'s working nights.', ['present-progressive']],
   ])('%s', (text, expected) => {
     expect(features(text)).toEqual(expected);
   });

@@ -80,9 +80,23 @@ function verbGroup(tokens: readonly TaggedToken[], start: number): TaggedToken[]
 }
 
 /** The tense and aspect of one finite verb group; `next` is the token after it. */
+/**
+ * The verbs of a group, each with the lemma it has here: a contracted
+ * `'s` before `been` or a past participle is "has" ("it's changed",
+ * "it's been hard"), not "is".
+ */
+function verbsOf(group: readonly TaggedToken[]): TaggedToken[] {
+  const verbs = group.filter(isVerb);
+  return verbs.map((token, i) => {
+    const next = verbs[i + 1];
+    const has = token.lower === "'s" && next !== undefined && (next.lower === 'been' || (next.pos === 'VERB' && pastForm(next)));
+    return has ? { ...token, lemma: 'have' } : token;
+  });
+}
+
 function classify(group: readonly TaggedToken[], next: TaggedToken | undefined): Feature {
   const first = group[0];
-  const verbs = group.filter(isVerb);
+  const verbs = verbsOf(group);
   const head = verbs.at(-1)!;
   if (first.lemma === 'use' && first.pos === 'VERB' && next?.lower === 'to') return 'habitual-past';
   if (MODALS.has(first.lower)) return 'modal';
