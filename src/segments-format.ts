@@ -35,9 +35,9 @@ export function themeEvidence(segment: Segment): string {
   return segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; ');
 }
 
-/** The `structure_evidence` cell: the cues behind the tag. */
+/** The `structure_evidence` cell: the cues behind the tag, separated by `; ` (a cue's own words by `, `). */
 export function structureEvidence(segment: Segment): string {
-  return segment.structure?.evidence.join(', ') ?? '';
+  return segment.structure?.evidence.join('; ') ?? '';
 }
 
 /** The cells of one segment's row, metadata last. */

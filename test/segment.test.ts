@@ -55,6 +55,10 @@ describe('sentence segmentation', () => {
     expect(long.length).toBeGreaterThan(3 * 8000);
   });
 
+  it('ends a sentence at "no." unless a number follows', () => {
+    expect(cut('She said no. Then she left. Room No. 5 was empty.', 'sentence').map(([, , text]) => text)).toEqual(['She said no.', 'Then she left.', 'Room No. 5 was empty.']);
+  });
+
   it('splits at question marks', () => {
     expect(cut('What would you want? What would you not like?', 'sentence')).toEqual([
       [0, 20, 'What would you want?'],
@@ -86,5 +90,16 @@ describe('offsets', () => {
       expect(accounts.slice(start, end)).toBe(accounts.slice(start, end).trim());
       last = end;
     }
+  });
+});
+
+describe('tokens shared between stages', () => {
+  it('are computed again when the same span is used with another text or offsets', async () => {
+    const { spanTokens } = await import('../src/text/tokens.js');
+    const span = { start: 0, end: 9 };
+    expect(spanTokens('Hello you', span).map((t) => t.text)).toEqual(['Hello', 'you']);
+    expect(spanTokens('Other one', span).map((t) => t.text)).toEqual(['Other', 'one']);
+    span.end = 5;
+    expect(spanTokens('Other one', span).map((t) => t.text)).toEqual(['Other']);
   });
 });

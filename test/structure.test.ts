@@ -93,6 +93,10 @@ describe('structure tags and the cues that decide them', () => {
     expect(() => activeTags(cues, ['OR', 'XX'])).toThrow(/expected --structure-tags to name tags of .*labov\.yaml \(OR, CA, EV, RE, AB, CODA\), got "XX"/);
   });
 
+  it('rejects a tag named twice in --structure-tags', () => {
+    expect(() => activeTags(cues, ['EV', 'ev', 'OR'])).toThrow('expected each tag once in --structure-tags, got EV twice');
+  });
+
   it('lists in the schema exactly the features the tagger computes', () => {
     const schema = JSON.parse(readFileSync(new URL('../codebooks/structure.schema.json', import.meta.url), 'utf8')) as { definitions: { feature: { enum: string[] } } };
     expect(schema.definitions.feature.enum).toEqual([...FEATURES]);

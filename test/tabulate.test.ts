@@ -113,6 +113,15 @@ describe('reflect-code tabulate (the real binary)', () => {
     expect(readFileSync(join(dir, 'out', 'grids', 'A1.md'), 'utf8')).toBe('| Participant A1 | Theme | Application of Labov |\n| --- | --- | --- |\n| Hello | ME/CO | EV |\n| Again | T | OR |\n');
   });
 
+  it('counts a note however it is capitalised, and keeps a metadata column apart from its own', () => {
+    const dir = tempDir();
+    const file = join(dir, 'coded.csv');
+    writeFileSync(file, 'participant,segment,text,themes,structure,structure_note,CO\nA1,1,Hello,CO,EV,Message,x\nA1,2,Again,T,EV,message,x\n');
+    expect(cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report']).code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'structure.csv'), 'utf8')).toContain('\nEV:message,Evaluating Action: message,2,100.0,1,100.0\n');
+    expect(readFileSync(join(dir, 'out', 'participants.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFparticipant,segments,P,CO,T,WB,LA,LB,B,ME,C,grid,input_CO');
+  });
+
   it('keeps new codes with --allow-new-codes, with one warning per code', () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');

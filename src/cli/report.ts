@@ -34,7 +34,7 @@ function tableLines(result: TabulateResult): string[] {
   return [
     `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
     `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
-    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${grids} grids)${report}`,
+    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${plural(grids, 'grid')})${report}`,
   ];
 }
 
@@ -51,7 +51,7 @@ export function summary(result: AnalyseResult): string {
 /** The short summary `tabulate` prints when it is done. */
 export function tabulateSummary(result: TabulateResult): string {
   const lines = [
-    `Tabulated ${chalk.bold(result.participants)} participants, ${chalk.bold(result.segments)} segments against "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
+    `Tabulated ${chalk.bold(plural(result.participants, 'participant'))}, ${chalk.bold(plural(result.segments, 'segment'))} against "${result.codebook.name}"${result.codebook.version ? ` v${result.codebook.version}` : ''}.`,
     ...tableLines(result),
   ];
   return `${lines.join('\n')}\n`;

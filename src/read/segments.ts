@@ -76,7 +76,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
     text: cell('text'),
     themes: splitCodes(cell('themes')),
     structure: cell('structure').trim(),
-    note: cell('structure_note').trim(),
+    note: cell('structure_note').trim().toLowerCase(),
     metadata: {},
     line: place.line,
   };

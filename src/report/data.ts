@@ -90,7 +90,7 @@ export class ReportData {
     const notes = new Map<string, NoteCount>();
     for (const [key, count] of this.tally.noteSegments) {
       const split = key.lastIndexOf(':');
-      const [tag, note] = [key.slice(0, split), key.slice(split + 1).toLowerCase()];
+      const [tag, note] = [key.slice(0, split), key.slice(split + 1)];
       const entry = notes.get(note) ?? { label: note[0].toUpperCase() + note.slice(1), total: 0, byTag: new Map<string, number>() };
       entry.total += count;
       entry.byTag.set(tag, (entry.byTag.get(tag) ?? 0) + count);

@@ -1,7 +1,10 @@
 import { trimSpan, type Span } from './span.js';
 
 /** Abbreviations after which a full stop does not end a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|prof|st|e\.g|i\.e|cf|vs|approx|no)\.$/i;
+const ABBREVIATION = /(?:^|[\s(])(?:dr|mr|mrs|ms|prof|st|e\.g|i\.e|cf|vs|approx)\.$/i;
+
+/** "No." ends a sentence ("she said no.") unless a number follows ("No. 5"). */
+const NUMBER_ABBREVIATION = /(?:^|[\s(])no\.$/i;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -67,7 +70,8 @@ export function splitSentences(text: string): Span[] {
     const span = trimSpan(text, index, index + length);
     if (!span) continue;
     const merged: Span = pending ? { start: pending.start, end: span.end } : span;
-    if (ABBREVIATION.test(text.slice(merged.start, merged.end))) pending = merged;
+    const sentence = text.slice(merged.start, merged.end);
+    if (ABBREVIATION.test(sentence) || (NUMBER_ABBREVIATION.test(sentence) && /^\s*\d/.test(text.slice(merged.end, merged.end + 4)))) pending = merged;
     else {
       spans.push(merged);
       pending = undefined;

@@ -24,6 +24,8 @@ export function activeTags(file: CueFile, wanted?: readonly string[]): ActiveTag
       if (!code) throw fail(`expected --structure-tags to name tags of ${file.file} (${file.codes.map((c) => c.code).join(', ')}), got "${name}"`, 'option-invalid');
       return code;
     });
+    const twice = codes.find((code, i) => codes.indexOf(code) !== i);
+    if (twice) throw fail(`expected each tag once in --structure-tags, got ${twice.code} twice`, 'option-invalid');
   }
   return { name: file.name, file, codes, notes: file.notes.filter((note) => codes.some(({ code }) => code === note.tag)) };
 }

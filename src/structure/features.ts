@@ -79,7 +79,6 @@ function verbGroup(tokens: readonly TaggedToken[], start: number): TaggedToken[]
   return group;
 }
 
-/** The tense and aspect of one finite verb group; `next` is the token after it. */
 /**
  * The verbs of a group, each with the lemma it has here: a contracted
  * `'s` before `been` or a past participle is "has" ("it's changed",
@@ -94,6 +93,7 @@ function verbsOf(group: readonly TaggedToken[]): TaggedToken[] {
   });
 }
 
+/** The tense and aspect of one finite verb group; `next` is the token after it. */
 function classify(group: readonly TaggedToken[], next: TaggedToken | undefined): Feature {
   const first = group[0];
   const verbs = verbsOf(group);

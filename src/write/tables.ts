@@ -82,7 +82,7 @@ export function crossTable(tally: Tally, codebook: CodeList, rules: CodeList): A
 export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
   const themes = codesOf(codebook, tally.themeSegments.keys());
   const participants = [
-    ['participant', 'segments', ...themes.map(({ code }) => code), 'grid', ...metadataColumns],
+    ['participant', 'segments', ...themes.map(({ code }) => code), 'grid', ...metadataColumns.map((name) => (['participant', 'segments', 'grid', ...themes.map(({ code }) => code)].some((own) => own.toLowerCase() === name.toLowerCase()) ? `input_${name}` : name))],
     ...tally.participants.map((row) => [
       row.participant,
       row.segments,
