@@ -11,7 +11,7 @@ export interface Place {
  * source. `fatal` messages stop the run; the others are warnings.
  */
 export class ReflectMessage extends Error {
-  /** Stable identifier of the rule that produced the message, e.g. `csv-missing-column`. */
+  /** Stable identifier of the rule that produced the message, e.g. `input-missing-column`. */
   readonly ruleId: string;
   /** Always `reflect-code`, so messages can be told apart when mixed with others. */
   readonly source = 'reflect-code';

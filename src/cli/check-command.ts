@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { check } from '../check/check.js';
 import { withInputOptions } from './input-options.js';
 import { printMessage } from './report.js';
+import { EXIT } from './exit.js';
 
 /** The exit codes `check` gives (a subset of the program's). */
-const CODES = { clean: 0, found: 1 } as const;
 
 /**
  * Adds `check` to the program: scan accounts for identifying details and,
@@ -38,6 +38,6 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
         process.stdout.write(`Found ${found.length} possible identifying detail${found.length === 1 ? '' : 's'} in ${result.flagged} of ${result.accounts} accounts.\n`);
         if (result.out) process.stdout.write(`Wrote ${result.out}: accounts.csv (redacted), redactions.csv (what was replaced, where).\n`);
       }
-      setCode(found.length > 0 && !options.redact ? CODES.found : CODES.clean);
+      setCode(found.length > 0 && !options.redact ? EXIT.findings : EXIT.ok);
     });
 }

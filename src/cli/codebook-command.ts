@@ -6,6 +6,7 @@ import { loadCodebook } from '../codebook/read.js';
 import { SHOW_FORMATS, showCodebook, type ShowFormat } from '../codebook/show.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { printMessage } from './report.js';
+import { EXIT } from './exit.js';
 
 /** `valid theme codebook "Name", 9 codes, 230 rules`. */
 function describeBook(book: AnyCodebook): string {
@@ -14,7 +15,6 @@ function describeBook(book: AnyCodebook): string {
 }
 
 /** Exit codes of the codebook commands (a subset of the program's). */
-const CODES = { ok: 0, bad: 2 } as const;
 
 /**
  * Adds the `codebook` command group: validate, show, explain, init, import
@@ -45,7 +45,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
       } else {
         process.stderr.write(`${file}: ${messages.length} problem${messages.length === 1 ? '' : 's'}\n`);
       }
-      setCode(book ? CODES.ok : CODES.bad);
+      setCode(book ? EXIT.ok : EXIT.bad);
     });
 
   group
@@ -56,7 +56,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     .addHelpText('after', examples('reflect-code codebook show codebooks/mentorship.yaml', 'reflect-code codebook show codebooks/mentorship.yaml --format csv > codes.csv'))
     .action(async (file: string, options: { format: ShowFormat }) => {
       process.stdout.write(showCodebook(await loadCodebook(file), options.format));
-      setCode(CODES.ok);
+      setCode(EXIT.ok);
     });
 
   group
@@ -71,7 +71,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     ))
     .action(async (file: string, text: string, options: { unit: Unit }) => {
       process.stdout.write(`${explainText(await loadAnyCodebook(file), text, options.unit).join('\n')}\n`);
-      setCode(CODES.ok);
+      setCode(EXIT.ok);
     });
 
   group
@@ -83,7 +83,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     .action(async (file: string, options: { force?: boolean }) => {
       await initCodebook(file, options);
       process.stdout.write(`Wrote ${file}. Check it with: reflect-code codebook validate ${file}\n`);
-      setCode(CODES.ok);
+      setCode(EXIT.ok);
     });
 
   const convert = async (file: string, format: ExportFormat, options: { out?: string; force?: boolean }) => {
@@ -91,7 +91,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     for (const message of messages) printMessage(message);
     if (options.out) process.stdout.write(`Wrote ${options.out}${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'} above)` : ''}.\n`);
     else process.stdout.write(text);
-    setCode(CODES.ok);
+    setCode(EXIT.ok);
   };
 
   group

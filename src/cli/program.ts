@@ -4,6 +4,7 @@ import { agree, DIMENSIONS, type Dimension } from '../agree.js';
 import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
 import { analyse } from '../analyse.js';
 import { grid } from '../grid.js';
+import { EXIT } from './exit.js';
 import type { ReflectMessage } from '../messages.js';
 import { LEVELS, type Level } from '../codebook/level.js';
 import { UNITS, type Unit } from '../segment/index.js';
@@ -15,8 +16,6 @@ import { addCodebookCommand } from './codebook-command.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
-/** Exit codes: 0 success, 1 warnings under `--strict`, 2 bad input, options or codebook. */
-export const EXIT = { ok: 0, findings: 1, bad: 2 } as const;
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
@@ -75,12 +74,12 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code agree samples/study/coding.csv study-out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
       'reflect-code check samples/accounts.csv',
-    )}\nExit codes: 0 done, 1 warnings with --strict, 2 bad input, options or codebook.\n`);
+    )}\nExit codes: 0 done, 1 findings (warnings with --strict; identifying details found by check), 2 bad input, options or codebook.\n`);
 
   const analyseCommand = cli
     .command('analyse')
     .alias('analyze')
-    .summary('segment and code accounts; write segments.csv, frequency tables and coding grids')
+    .summary('segment and code accounts; write segments.csv, frequency tables, coding grids and a report')
     .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
@@ -112,7 +111,7 @@ function program(setCode: (code: number) => void): Command {
   const tabulateCommand = cli
     .command('tabulate')
     .summary('rebuild the tables and grids from a reviewed segments.csv')
-    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv and grids/ from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
+    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ and the report (report.html, report.md, figures/) from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)

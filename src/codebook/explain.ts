@@ -3,7 +3,7 @@ import { activeTags } from '../structure/active-tags.js';
 import { compileCues, describeCue } from '../structure/score.js';
 import { tokenize } from '../text/tokens.js';
 import type { AnyCodebook } from './any.js';
-import { traceCodebook, type RuleMatch } from './match.js';
+import { traceCodebook, type RuleMatch, NEGATION_WINDOW } from './match.js';
 import { describeRule } from './rule.js';
 
 /** Singular names of the rule kinds, as explanations print them. */
@@ -29,7 +29,7 @@ function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'
       const needed = code.minMatches === 1 && result.applied ? '' : ` (score ${result.score} of ${code.minMatches} needed)`;
       lines.push(`  ${code.code} ${code.name}: ${outcome}${needed}`);
       for (const match of result.fired) lines.push(`    + ${ruleLabel(match)}`);
-      for (const match of result.vetoed) lines.push(`    - ${ruleLabel(match)}, vetoed by ${match.reason === 'negation' ? `negation ("${match.by}" within 3 words before)` : `exclude ("${match.by}")`}`);
+      for (const match of result.vetoed) lines.push(`    - ${ruleLabel(match)}, vetoed by ${match.reason === 'negation' ? `negation ("${match.by}" within ${NEGATION_WINDOW} words before)` : `exclude ("${match.by}")`}`);
     }
     return lines;
   });
