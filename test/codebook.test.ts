@@ -45,7 +45,7 @@ describe('codebook validation', () => {
   });
 
   it('reports a missing file by name', async () => {
-    await expect(loadCodebook('nowhere.yaml')).rejects.toThrow('cannot read the codebook: no such file');
+    await expect(loadCodebook('nowhere.yaml')).rejects.toThrow('expected a codebook file to read, got no such file');
   });
 
   it('accepts the shipped codebooks', async () => {

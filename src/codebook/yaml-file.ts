@@ -85,6 +85,6 @@ export async function readYamlSource(file: string): Promise<string | ReflectMess
     }
     return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(`cannot read the codebook: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'codebook-unreadable', { file });
+    return fail(`expected a codebook file to read, got ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'codebook-unreadable', { file });
   }
 }

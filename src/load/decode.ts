@@ -108,7 +108,7 @@ export function encodingWarning(file: string, encoding: Encoding): ReflectMessag
 
 function unreadable(error: unknown, file: string): ReflectMessage {
   const code = (error as NodeJS.ErrnoException).code;
-  return fail(code === 'ENOENT' ? 'no such file' : `cannot read the file: ${(error as Error).message}`, 'input-unreadable', { file });
+  return fail(`expected a file to read, got ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'input-unreadable', { file });
 }
 
 function notUtf8(file: string, line: number): ReflectMessage {
