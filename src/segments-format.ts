@@ -23,7 +23,7 @@ export function metadataName(header: string): string {
 }
 
 /** Several codes in one cell are joined by `;`. */
-export const CODE_SEPARATOR = ';';
+const CODE_SEPARATOR = ';';
 
 /** Splits a codes cell as people write it: `CO;T`, `CO / T`, `co, t`. */
 export function splitCodes(cell: string): string[] {

@@ -54,7 +54,7 @@ function dimensionTable(dimension: DimensionAgreement, excluded: boolean): strin
 }
 
 /** The figures as a plain-text report for a terminal. */
-export function agreementTable(result: AgreeResult): string {
+function agreementTable(result: AgreeResult): string {
   const by = [
     result.pairedBy.offsets.length > 0 ? `on offsets: ${result.pairedBy.offsets.join(', ')}` : '',
     result.pairedBy.segment.length > 0 ? `on segment numbers: ${result.pairedBy.segment.join(', ')}` : '',
@@ -73,7 +73,7 @@ export function agreementTable(result: AgreeResult): string {
 }
 
 /** The figures as CSV: one row per code and one `all` row per dimension. */
-export function agreementCsv(result: AgreeResult): string {
+function agreementCsv(result: AgreeResult): string {
   const rows: Array<Array<string | number>> = [['dimension', 'code', 'name', 'coded_a', 'coded_b', 'units', 'percent_agreement', 'kappa', 'alpha', 'reading']];
   const cells = (row: Figures) => [row.units, row.agreement === null ? '' : (100 * row.agreement).toFixed(1), row.kappa === null ? '' : row.kappa.toFixed(4), row.alpha === null ? '' : row.alpha.toFixed(4), row.reading];
   for (const dimension of [result.themes, result.structure]) {
@@ -85,7 +85,7 @@ export function agreementCsv(result: AgreeResult): string {
 }
 
 /** The whole result (warnings aside) as JSON, figures unrounded. */
-export function agreementJson(result: AgreeResult): string {
+function agreementJson(result: AgreeResult): string {
   const { messages: _, ...figures } = result;
   return `${JSON.stringify(figures, null, 2)}\n`;
 }

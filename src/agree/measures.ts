@@ -43,7 +43,7 @@ export interface DimensionAgreement {
 }
 
 /** The label of a unit with no structure tag in the confusion matrix. */
-export const NO_TAG = '(none)';
+const NO_TAG = '(none)';
 
 function figures(table: number[][], units: ReadonlyArray<readonly [string, string]>): Figures {
   const kappa = cohensKappa(table);

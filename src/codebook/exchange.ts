@@ -67,7 +67,7 @@ export interface ExportOptions {
 }
 
 /** The text of a draft in a format; YAML names the shipped schema relative to `out` (or to the working folder). */
-export function formatDraft(draft: Draft, format: ExportFormat, out?: string, header: readonly string[] = []): string {
+function formatDraft(draft: Draft, format: ExportFormat, out?: string, header: readonly string[] = []): string {
   if (!EXPORT_FORMATS.includes(format)) throw fail(`expected --format to be one of ${EXPORT_FORMATS.join(', ')}, got "${String(format)}"`, 'option-invalid');
   return format === 'qdc' ? toQdc(draft) : draftYaml(draft, out, header);
 }

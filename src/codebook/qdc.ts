@@ -4,7 +4,7 @@ import { fail } from '../messages.js';
 import { CodeNamer, type Draft, type DraftCode } from './draft.js';
 
 /** The REFI-QDA codebook namespace. */
-export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
 /** Namespace of the GUIDs: every code's GUID is UUID v5 of its code path in it. */
 const GUID_NAMESPACE = v5('urn:reflect-code:codebook', v5.URL);

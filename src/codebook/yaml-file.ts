@@ -33,7 +33,7 @@ function locator(file: string, doc: Document, lines: LineCounter): YamlLocator {
 const MAX_ALIASES = 100;
 
 /** Largest codebook or cue file read: real ones are a few kilobytes. */
-export const MAX_CODEBOOK_BYTES = 1024 * 1024;
+const MAX_CODEBOOK_BYTES = 1024 * 1024;
 
 function firstAlias(doc: Document, lines: LineCounter, file: string): { file: string; line: number; column: number } {
   let offset = 0;

@@ -140,7 +140,7 @@ function badLine(bytes: Buffer, line: number): number {
  * byte-order mark removed. A byte that is not UTF-8 in a UTF-8 file stops
  * the stream with a fatal message naming its line.
  */
-export function decodeStage(file: string, encoding: string): Transform {
+function decodeStage(file: string, encoding: string): Transform {
   const text = decoder(encoding);
   let line = 1;
   let first = true;

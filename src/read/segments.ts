@@ -108,7 +108,7 @@ export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
 }
 
 /** Orders rows by segment number; rows without a number, and rows with equal numbers, keep file order. */
-export function bySegment(a: SegmentRow, b: SegmentRow): number {
+function bySegment(a: SegmentRow, b: SegmentRow): number {
   const order = (row: SegmentRow) => (Number.isNaN(row.segment) ? Infinity : row.segment);
   return order(a) - order(b) || a.line - b.line;
 }

@@ -37,6 +37,8 @@ export type Scorer = (text: string, spans: readonly Span[]) => SegmentScore[];
  */
 export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer {
   const all: Cue[] = [...active.flatMap((code) => code.cues), ...notes.flatMap((note) => note.cues)];
+  const position = new Map(all.map((cue, i) => [cue, i]));
+  const hasWords = all.map((cue) => (cue.keywords?.length ?? 0) + (cue.phrases?.length ?? 0) + (cue.patterns?.length ?? 0) > 0);
   const lexical = compileCodebook({ codes: all.map((cue, i) => lexicalCode(String(i), cue.cue, cue)) });
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
@@ -50,8 +52,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
       const words = new Map(lexical(spanTokens(text, span), piece, span.start).map((hit) => [Number(hit.code), hit.evidence]));
       const fired = (cue: Cue, i: number): FiredCue | undefined => {
         if (cue.features && !cue.features.every((feature) => features[s].has(feature))) return undefined;
-        const hasWords = (cue.keywords?.length ?? 0) + (cue.phrases?.length ?? 0) + (cue.patterns?.length ?? 0) > 0;
-        if (hasWords && !words.has(i)) return undefined;
+        if (hasWords[i] && !words.has(i)) return undefined;
         return { cue: cue.cue, weight: cue.weight, words: words.get(i) ?? [] };
       };
       let index = 0;
@@ -61,7 +62,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
       });
       const best = scores.reduce((winner, score) => (score.total > winner.total || (score.total === winner.total && rank(score.tag) < rank(winner.tag)) ? score : winner));
       const tag = best.total > 0 ? best.tag : fallback;
-      const note = notes.find((def) => def.tag === tag && def.cues.some((cue) => fired(cue, all.indexOf(cue)) !== undefined))?.note ?? '';
+      const note = notes.find((def) => def.tag === tag && def.cues.some((cue) => fired(cue, position.get(cue)!) !== undefined))?.note ?? '';
       return {
         features: [...features[s]],
         scores,
