@@ -8,7 +8,7 @@ import type { Codebook } from './codebook/types.js';
 import { toDoc, type AccountDoc, type Transform } from './document.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
-import { fail, type ReflectMessage } from './messages.js';
+import { fail, interrupted, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
 import { metadataHeader, SEGMENT_COLUMNS, segmentCells, structureEvidence, themeEvidence } from './segments-format.js';
 import { loadStructureTags, type ActiveTags } from './structure/active-tags.js';
@@ -129,7 +129,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, 
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of loadAccounts(plan, options)) {
-      if (options.signal?.aborted) throw fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: options.out ?? 'reflect-code-out' });
+      if (options.signal?.aborted) throw interrupted(options.out ?? 'reflect-code-out');
       if (!('participant' in item)) {
         messages.push(item);
         if (item.ruleId === 'input-empty-text') skipped++;

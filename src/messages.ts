@@ -65,3 +65,8 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 }
+
+/** The fatal message of a run stopped between accounts (Ctrl-C): the output folder `out` is left as it was. */
+export function interrupted(out: string): ReflectMessage {
+  return fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: out });
+}

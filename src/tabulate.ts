@@ -7,6 +7,7 @@ import { byParticipant, type SegmentsFile } from './read/segments.js';
 import type { RunInfo } from './report/data.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { OutputDir } from './write/output-dir.js';
+import { interrupted } from './messages.js';
 
 /** Options of {@link tabulate}. */
 export interface TabulateOptions extends LoadOptions, CodebookChoice {
@@ -26,6 +27,8 @@ export interface TabulateOptions extends LoadOptions, CodebookChoice {
   report?: boolean;
   /** Leave the run date out of the report, so the same coding gives the same bytes. */
   deterministic?: boolean;
+  /** Stops the run between participants (e.g. on Ctrl-C), leaving the output folder as it was. */
+  signal?: AbortSignal;
 }
 
 /** What tabulate did: counts, frequencies, files written and warnings. */
@@ -55,7 +58,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
     const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level);
-    await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() });
+    await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() }, options);
     await out.commit();
     return {
       out: options.out,
@@ -73,8 +76,9 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   }
 }
 
-async function write(coding: SegmentsFile, outputs: CodingOutputs, run: RunInfo): Promise<void> {
+async function write(coding: SegmentsFile, outputs: CodingOutputs, run: RunInfo, options: TabulateOptions): Promise<void> {
   for (const [participant, rows] of byParticipant(coding.rows)) {
+    if (options.signal?.aborted) throw interrupted(options.out);
     await outputs.add({ participant, metadata: rows[0].metadata }, rows);
   }
   await outputs.finish(run);

@@ -174,3 +174,14 @@ describe('reflect-code tabulate (the real binary)', () => {
     expect(stderr).toBe(`reflect-code: error: ${file}:2: expected at most one structure tag in a row, got "EV/CA" [segments-several-tags]\n`);
   });
 });
+
+describe('tabulate (library)', () => {
+  it('stops between participants when its signal is raised, writing nothing', async () => {
+    const { tabulate } = await import('../src/tabulate.js');
+    const dir = tempDir();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(tabulate({ segments: 'samples/study/coding.csv', out: join(dir, 'out'), signal: controller.signal })).rejects.toThrow('interrupted before the end; the output folder was left as it was');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

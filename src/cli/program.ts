@@ -21,6 +21,18 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
+/** Runs `work` with a signal that Ctrl-C (or SIGTERM) raises, so a run stops cleanly between accounts; a second Ctrl-C stops it at once. */
+async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const interrupt = new AbortController();
+  const stop = () => interrupt.abort();
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  try {
+    return await work(interrupt.signal);
+  } finally {
+    process.off('SIGINT', stop).off('SIGTERM', stop);
+  }
+}
+
 /** Options of the commands that write a report: --no-report and --deterministic. */
 function reportOptions(command: Command): Command {
   return command
@@ -100,11 +112,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
     ))
     .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
-      // Ctrl-C stops the run cleanly (a second one stops it at once).
-      const interrupt = new AbortController();
-      const stop = () => interrupt.abort();
-      process.once('SIGINT', stop).once('SIGTERM', stop);
-      const result = await analyse({ ...options, inputs, signal: interrupt.signal }).finally(() => process.off('SIGINT', stop).off('SIGTERM', stop));
+      const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal }));
       setCode(report(result.messages, summary(result), options));
     });
 
@@ -123,7 +131,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
     ))
     .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
-      const result = await tabulate({ ...options, segments });
+      const result = await untilInterrupted((signal) => tabulate({ ...options, segments, signal }));
       setCode(report(result.messages, tabulateSummary(result), options));
     });
 
