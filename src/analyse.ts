@@ -5,17 +5,16 @@ import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
 import type { Level } from './codebook/level.js';
 import type { Codebook } from './codebook/types.js';
-import { toDoc, type AccountDoc, type Transform } from './document.js';
+import { toDoc, type Transform } from './document.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, interrupted, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
-import { metadataHeader, SEGMENT_COLUMNS, segmentCells, structureEvidence, themeEvidence } from './segments-format.js';
+import { gridRow, metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
 import { loadStructureTags, type ActiveTags } from './structure/active-tags.js';
 import { tagStructure } from './structure/tag.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
-import type { GridRow } from './write/grid.js';
 import { OutputDir } from './write/output-dir.js';
 import type { FrequencyRow } from './write/tables.js';
 
@@ -72,18 +71,6 @@ function checkOptions(options: AnalyseOptions): Unit {
   return unit;
 }
 
-/** The grid rows of a coded document. */
-function gridRows(doc: AccountDoc): GridRow[] {
-  return doc.segments.map((s) => ({
-    text: s.text,
-    themes: s.themes.map((hit) => hit.code),
-    structure: s.structure?.tag ?? '',
-    note: s.structure?.note ?? '',
-    themeEvidence: themeEvidence(s),
-    structureEvidence: structureEvidence(s),
-  }));
-}
-
 /**
  * Runs the whole pipeline: load every account, segment it, code its themes,
  * tag its structure, and write `segments.csv`, the frequency tables, one
@@ -138,8 +125,9 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, 
       const doc = toDoc(item);
       for (const stage of stages) stage(doc);
       messages.push(...doc.messages);
-      await segmentsFile.write(toCsv(doc.segments.map((s) => segmentCells(doc, s, plan.metadataColumns))));
-      await outputs.add(doc, gridRows(doc));
+      const rows = doc.segments.map(gridRow);
+      await segmentsFile.write(toCsv(doc.segments.map((s, i) => segmentCells(doc, s, rows[i], plan.metadataColumns))));
+      await outputs.add(doc, rows);
     }
   } finally {
     await segmentsFile.close();

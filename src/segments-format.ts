@@ -1,4 +1,5 @@
 import type { AccountDoc, Segment } from './document.js';
+import type { GridRow } from './write/grid.js';
 
 /**
  * The columns of `segments.csv`, the round-trip format a researcher
@@ -30,29 +31,35 @@ export function splitCodes(cell: string): string[] {
   return cell.split(/[;,/]/).map((code) => code.trim()).filter((code) => code !== '');
 }
 
-/** The `theme_evidence` cell: the words behind each theme, `CO: help staff; T: change`. */
-export function themeEvidence(segment: Segment): string {
-  return segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; ');
+/**
+ * A coded segment as a grid row: its codes, tag and note, and the evidence
+ * cells (`CO: help staff; T: change` for themes; cues separated by `; `,
+ * a cue's own words by `, `, for the tag).
+ */
+export function gridRow(segment: Segment): GridRow {
+  return {
+    text: segment.text,
+    themes: segment.themes.map((hit) => hit.code),
+    structure: segment.structure?.tag ?? '',
+    note: segment.structure?.note ?? '',
+    themeEvidence: segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; '),
+    structureEvidence: segment.structure?.evidence.join('; ') ?? '',
+  };
 }
 
-/** The `structure_evidence` cell: the cues behind the tag, separated by `; ` (a cue's own words by `, `). */
-export function structureEvidence(segment: Segment): string {
-  return segment.structure?.evidence.join('; ') ?? '';
-}
-
-/** The cells of one segment's row, metadata last. */
-export function segmentCells(doc: AccountDoc, segment: Segment, metadataColumns: readonly string[]): string[] {
+/** The cells of one segment's row of `segments.csv` (`row` is its {@link gridRow}), metadata last. */
+export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[]): string[] {
   return [
     doc.participant,
     String(segment.index),
     String(segment.start),
     String(segment.end),
     segment.text,
-    segment.themes.map((hit) => hit.code).join(CODE_SEPARATOR),
-    segment.structure?.tag ?? '',
-    themeEvidence(segment),
-    structureEvidence(segment),
-    segment.structure?.note ?? '',
+    row.themes.join(CODE_SEPARATOR),
+    row.structure,
+    row.themeEvidence ?? '',
+    row.structureEvidence ?? '',
+    row.note,
     ...metadataColumns.map((name) => doc.metadata[name] ?? ''),
   ];
 }

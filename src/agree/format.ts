@@ -1,6 +1,7 @@
 import type { AgreeResult } from '../agree.js';
 import { toCsv } from '../write/csv.js';
 import type { DimensionAgreement, Figures } from './measures.js';
+import { plural } from '../text/count.js';
 
 /** The output formats of `agree`. */
 export const AGREE_FORMATS = ['table', 'csv', 'json'] as const;
@@ -9,8 +10,6 @@ export type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
 const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' : value.toFixed(digits));
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /** Lays rows out in columns two spaces apart; columns marked in `right` are right-aligned. */
 function columns(rows: ReadonlyArray<readonly string[]>, right: readonly boolean[]): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));

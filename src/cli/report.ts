@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import type { AnalyseResult } from '../analyse.js';
 import { ReflectMessage } from '../messages.js';
 import type { TabulateResult } from '../tabulate.js';
+import { plural } from '../text/count.js';
 
 /** Writes a message as one line on standard error: `reflect-code: file:line:column: reason [rule-id]`. */
 export function printMessage(message: ReflectMessage): void {
@@ -18,11 +19,6 @@ export function printFailure(error: unknown): void {
   } else {
     process.stderr.write(`reflect-code: ${chalk.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in reflect-code; please report it with the command you ran.\n`);
   }
-}
-
-/** `1 segment`, `2 segments`. */
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The lines about the tables that `analyse` and `tabulate` print when they are done. */

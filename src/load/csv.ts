@@ -8,6 +8,7 @@ import { decodedStream, detectEncoding, sampleText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
 import { columnsOf, type LoadOptions } from './options.js';
 import { unescapeFormula } from '../write/csv.js';
+import { lineBreaks } from '../text/count.js';
 
 /** How a delimited file is read; what is not given is detected. */
 export interface CsvFormat {
@@ -15,10 +16,6 @@ export interface CsvFormat {
   delimiter?: string;
   /** Text encoding; detected (BOM, UTF-8, or chardet's guess) when not given. */
   encoding?: string;
-}
-
-function lineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */

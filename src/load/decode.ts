@@ -5,6 +5,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { didYouMean } from '../text/closest.js';
+import { lineBreaks } from '../text/count.js';
 
 /** How much of a file is read to decide its encoding. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -113,10 +114,6 @@ function unreadable(error: unknown, file: string): ReflectMessage {
 
 function notUtf8(file: string, line: number): ReflectMessage {
   return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
-}
-
-function lineBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** A decoder for one encoding: UTF-8 is decoded strictly (a bad byte is an error), others by iconv-lite. */

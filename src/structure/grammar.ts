@@ -1,5 +1,6 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { normalise } from '../text/tokens.js';
 
 /** A token of an account with its universal part of speech and lemma, from wink-nlp. */
 export interface TaggedToken {
@@ -26,7 +27,7 @@ function splitContraction(token: TaggedToken): TaggedToken[] {
   const match = CONTRACTION.exec(token.text);
   if (!match) return [token];
   const [pronoun, auxiliary] = [match[1], match[2]];
-  const lower = auxiliary.toLowerCase().replace(/\u2019/g, "'");
+  const lower = normalise(auxiliary);
   const cut = token.start + pronoun.length;
   return [
     { text: pronoun, lower: pronoun.toLowerCase(), pos: 'PRON', lemma: pronoun.toLowerCase(), start: token.start, end: cut },
@@ -54,7 +55,7 @@ export function tagText(text: string): TaggedToken[] {
   values.forEach((value, i) => {
     const start = offset + spaces[i].length;
     offset = start + value.length;
-    tagged.push(...splitContraction({ text: value, lower: value.toLowerCase().replace(/\u2019/g, "'"), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }));
+    tagged.push(...splitContraction({ text: value, lower: normalise(value), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }));
   });
   return tagged;
 }
