@@ -2,15 +2,13 @@ import { csvRecords } from '../load/csv.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { CodeNamer, type Draft, type DraftCode } from './draft.js';
 import { termOf } from './terms.js';
+import { PATTERN } from './terms.js';
 
 /** An imported codebook (a draft to write as YAML) and what was dropped on the way. */
 export interface Imported {
   draft: Draft;
   messages: ReflectMessage[];
 }
-
-/** A word LIWC can match: letters, digits and apostrophes, with `*` (and quanteda's `?`) as wildcards. */
-const WORD = /^[\p{L}\p{N}'\u2019*?]+$/u;
 
 /**
  * Sorts dictionary entries into rules: one word (exact or with wildcards)
@@ -20,7 +18,7 @@ const WORD = /^[\p{L}\p{N}'\u2019*?]+$/u;
  */
 export function entryRule(entry: string): { kind: 'patterns' | 'phrases'; term: string } | undefined {
   const words = entry.trim().split(/\s+/);
-  if (words.length === 1 && WORD.test(words[0])) return { kind: 'patterns', term: words[0] };
+  if (words.length === 1 && PATTERN.test(words[0])) return { kind: 'patterns', term: words[0] };
   if (words.length > 1 && words.every((word) => /^[\p{L}\p{N}'\u2019]+$/u.test(word))) return { kind: 'phrases', term: words.join(' ') };
   return undefined;
 }

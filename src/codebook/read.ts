@@ -1,7 +1,7 @@
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { tokenize } from '../text/tokens.js';
 import { shapeCheck } from './schema.js';
-import { checkCodes, checkRules, ruleEntries, termOf, type RuleEntry } from './terms.js';
+import { checkCodes, checkRules, ruleEntries, termOf } from './terms.js';
 import { toRule, type RawRule } from './rule.js';
 import { RULE_KINDS, type CodeDef, type Codebook, type Rule, type RuleKind } from './types.js';
 import { parseYaml, readYamlSource, type YamlLocator } from './yaml-file.js';
@@ -93,7 +93,7 @@ export function parseCodebook(source: string, file: string): CodebookResult {
   const placed = flatten((raw as Partial<RawCodebook> | null)?.codes, ['codes']);
   const codes = placed.map(toCodeDef);
   messages.push(...checkCodes(placed.map(({ raw: code, path }) => ({ code: code.code, path })), undefined, where));
-  placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RuleEntry[]>>, `code "${code.code}"`, path, where)));
+  placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RawRule[]>>, `code "${code.code}"`, path, where)));
   messages.push(...checkShared(placed, codes, where));
   if (messages.length > 0) return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
   placed.forEach(({ raw: code, path }, c) => {

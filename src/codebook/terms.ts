@@ -3,8 +3,10 @@ import { tokenize } from '../text/tokens.js';
 import { checkRegex } from './regex.js';
 import { RULE_KINDS, type RuleKind } from './types.js';
 import type { YamlLocator } from './yaml-file.js';
+import type { RawRule } from './rule.js';
 
-const PATTERN = /^[\p{L}\p{N}'\u2019*?]+$/u;
+/** A one-word glob: letters, digits and apostrophes, with `*` and `?` wildcards. */
+export const PATTERN = /^[\p{L}\p{N}'\u2019*?]+$/u;
 
 /** The lexical rules of a structure cue: plain lists of terms. */
 export interface LexicalRules {
@@ -13,14 +15,11 @@ export interface LexicalRules {
   patterns?: readonly string[];
 }
 
-/** A rule as written in YAML: the term, or a mapping with the term and its options. */
-export type RuleEntry = string | { term: string; case?: 'sensitive' | 'insensitive' };
-
 /** The term lists of a code or cue that {@link checkRules} checks. */
-export type RuleLists = Partial<Record<RuleKind | 'exclude', readonly RuleEntry[]>>;
+export type RuleLists = Partial<Record<RuleKind | 'exclude', readonly RawRule[]>>;
 
 /** The term of a rule entry. */
-export function termOf(entry: RuleEntry): string {
+export function termOf(entry: RawRule): string {
   return typeof entry === 'string' ? entry : entry.term;
 }
 
@@ -29,15 +28,15 @@ export function termOf(entry: RuleEntry): string {
  * `term`), each with its place in the list; the schema reports the rest,
  * so the other checks can still run on a codebook with shape mistakes.
  */
-export function ruleEntries(list: unknown): Array<{ entry: RuleEntry; item: number }> {
+export function ruleEntries(list: unknown): Array<{ entry: RawRule; item: number }> {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry: unknown, item) =>
-    typeof entry === 'string' || (typeof entry === 'object' && entry !== null && typeof (entry as { term?: unknown }).term === 'string') ? [{ entry: entry as RuleEntry, item }] : [],
+    typeof entry === 'string' || (typeof entry === 'object' && entry !== null && typeof (entry as { term?: unknown }).term === 'string') ? [{ entry: entry as RawRule, item }] : [],
   );
 }
 
 /** What is wrong with a term of a kind, or undefined when it is well formed. */
-function termProblem(kind: RuleKind | 'exclude', entry: RuleEntry): string | undefined {
+function termProblem(kind: RuleKind | 'exclude', entry: RawRule): string | undefined {
   const term = termOf(entry);
   switch (kind) {
     case 'keywords': {
