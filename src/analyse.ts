@@ -18,6 +18,9 @@ import { BOM, toCsv } from './write/csv.js';
 import { OutputDir } from './write/output-dir.js';
 import type { FrequencyRow } from './write/tables.js';
 
+/** The output folder when none is given. */
+const DEFAULT_OUT = 'reflect-code-out';
+
 /** Options of {@link analyse}. */
 export interface AnalyseOptions extends LoadOptions {
   /** Input files and folders: .csv, .tsv, .jsonl, .txt, or folders of .txt files. */
@@ -86,9 +89,10 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const rules = await loadStructureTags(options.structureRules, options.structureTags);
   const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
-  const out = await OutputDir.open(options.out ?? 'reflect-code-out', { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
+  const folder = options.out ?? DEFAULT_OUT;
+  const out = await OutputDir.open(folder, { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
   try {
-    const result = await run(options, { unit, codebook, rules, plan, out, allowed });
+    const result = await run(options, { unit, codebook, rules, plan, folder, out, allowed });
     await out.commit();
     return result;
   } catch (error) {
@@ -102,12 +106,14 @@ interface Prepared {
   codebook: Codebook;
   rules: ActiveTags;
   plan: Awaited<ReturnType<typeof planInputs>>;
+  /** The output folder as given (or the default). */
+  folder: string;
   out: OutputDir;
   /** The anonymity check's allow-list; no check when undefined. */
   allowed?: ReadonlySet<string>;
 }
 
-async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, allowed }: Prepared): Promise<AnalyseResult> {
+async function run(options: AnalyseOptions, { unit, codebook, rules, plan, folder, out, allowed }: Prepared): Promise<AnalyseResult> {
   const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
   const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level);
@@ -116,7 +122,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, 
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of loadAccounts(plan, options)) {
-      if (options.signal?.aborted) throw interrupted(options.out ?? 'reflect-code-out');
+      if (options.signal?.aborted) throw interrupted(folder);
       if (!('participant' in item)) {
         messages.push(item);
         if (item.ruleId === 'input-empty-text') skipped++;
@@ -134,7 +140,7 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, out, 
   }
   await outputs.finish({ inputs: options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
   return {
-    out: options.out ?? 'reflect-code-out',
+    out: folder,
     codebook: { name: codebook.name, version: codebook.version },
     unit,
     participants: outputs.tally.participants.length,
