@@ -28,7 +28,7 @@ export interface CheckResult {
   accounts: number;
   /** Accounts with at least one finding. */
   flagged: number;
-  /** One warning per finding (rule id `check-<kind>`), with participant and offset, never the text; then any load warnings. */
+  /** One warning per finding (rule id `check-<kind>`), with participant and offset, never the text, among the warnings met while reading the inputs. */
   messages: ReflectMessage[];
   /** With `redact`: the folder and the files written in it. */
   out?: string;

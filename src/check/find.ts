@@ -6,7 +6,7 @@ import { DETECTORS } from './patterns.js';
  * Finds what may identify a person in a text: e-mail and web addresses,
  * NHS numbers (with a valid check digit), phone numbers, UK postcodes, full
  * dates, and capitalised names that are not common words. Findings never
- * overlap (the earlier detector, then the longer match, wins) and come in
+ * overlap (of two that overlap, the one whose detector comes first wins) and come in
  * text order. Text on the allow-list (compared ignoring case) is not reported.
  */
 export function findIdentifiers(text: string, allowed: ReadonlySet<string> = new Set()): Finding[] {

@@ -15,7 +15,7 @@ function ruleLabel(match: RuleMatch): string {
   return `${KIND_WORDS[rule.kind]} ${describeRule(rule)}${options.length ? ` (${options.join(', ')})` : ''} matched "${match.words}"`;
 }
 
-/** Explains one segment under a theme codebook: each code that matched, applied or not, with every match counted and vetoed. */
+/** Explains each segment of a text under a theme codebook: each code that matched, applied or not, with every match counted and vetoed. */
 function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'], text: string, unit: Unit): string[] {
   const trace = traceCodebook(book);
   return split(text, unit).flatMap((span, s) => {
@@ -35,7 +35,7 @@ function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'
   });
 }
 
-/** Explains one segment under a structure cue file: its features, every tag's total with the cues that held, and the tag given. */
+/** Explains each segment of a text under a structure cue file: its features, every tag's total with the cues that held, and the tag given. */
 function explainStructure(cues: Extract<AnyCodebook, { kind: 'structure' }>['cues'], text: string, unit: Unit): string[] {
   const spans = split(text, unit);
   return compileCues(activeTags(cues))(text, spans).flatMap((score, s) => [

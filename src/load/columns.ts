@@ -12,8 +12,7 @@ export interface ColumnMap {
 /**
  * Finds the ID and text columns in a header (exact name first, then
  * ignoring case and surrounding spaces) and rejects unnamed or duplicate
- * columns.
- * `flag` names the option that sets each column, for the error hint.
+ * columns. Errors name the option that sets the missing column.
  */
 export function mapColumns(header: readonly string[], wanted: { id: string; text: string }, file: string, line = 1): ColumnMap {
   const names = header.map((name) => name.trim());

@@ -12,7 +12,7 @@ export interface LoadOptions {
   mergeDuplicates?: boolean;
 }
 
-/** The load options with defaults filled in. */
+/** The ID and text column names, with their defaults filled in. */
 export function columnsOf(options: LoadOptions): { id: string; text: string } {
   return { id: options.idColumn ?? 'participant', text: options.textColumn ?? 'text' };
 }

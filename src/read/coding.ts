@@ -8,7 +8,6 @@ import { splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
 import { readSegmentsFile, type SegmentRow, type SegmentsFile } from './segments.js';
 
-/** Options of {@link readCoding}. */
 /** Where the codes of a coding come from: a theme codebook and a structure cue file (defaults: the shipped ones). */
 export interface CodebookChoice {
   /** Theme codebook file; default the shipped mentorship codebook. */
@@ -25,6 +24,7 @@ export async function loadCodingBooks(choice: CodebookChoice): Promise<{ codeboo
   return { codebook, rules: await loadStructureTags(choice.structureRules, choice.structureTags) };
 }
 
+/** Options of {@link readCoding}: the codebooks the codes must come from, and how strictly. */
 export interface CodingOptions {
   /** The theme codebook the codes must come from. */
   codebook: Codebook;

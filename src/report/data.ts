@@ -43,7 +43,7 @@ export class ReportData {
   readonly themes: FrequencyRow[];
   /** Structure tag frequency rows, most segments first. */
   readonly structure: FrequencyRow[];
-  /** Structure tags in cue-file order. */
+  /** Structure tags in use, in the order chosen (the cue file's, or `--structure-tags`). */
   readonly tags: Array<{ code: string; name: string }>;
   /** Theme codes in codebook order (then any other code seen). */
   readonly codes: string[];

@@ -17,7 +17,7 @@ export interface FiredCue {
 /** How one segment was scored: its features, every tag's total and cues, and the outcome. */
 export interface SegmentScore {
   features: Feature[];
-  /** Every active tag in the cue file's order, with the cues that held. */
+  /** Every tag in use, in the order chosen (the cue file's, or `--structure-tags`), with the cues that held. */
   scores: Array<{ tag: string; total: number; cues: FiredCue[] }>;
   /** The winning tag: highest total; on a tie the first in the file's `tie_order`; with no cue the file's default. */
   tag: string;
