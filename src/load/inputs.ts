@@ -69,12 +69,16 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
   const messages: ReflectMessage[] = [];
   for (const path of paths) {
     const input = await kindOf(path);
+    const encodings = new Map<string, string>();
     for (const file of input.files ?? [path]) {
-      const warning = encodingWarning(file, await detectEncoding(file, options.encoding));
+      const encoding = await detectEncoding(file, options.encoding);
+      encodings.set(file, encoding.name);
+      const warning = encodingWarning(file, encoding);
       if (warning) messages.push(warning);
     }
     if (input.kind === 'csv' || input.kind === 'tsv') {
-      input.format = await csvFormat(path, { encoding: options.encoding, delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined) });
+      // The encoding just detected is passed on, so the file is not sampled again.
+      input.format = await csvFormat(path, { encoding: encodings.get(path), delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined) });
       const columns = await readCsvHeader(path, { ...options, ...input.format });
       for (const { name } of columns.metadata) metadata.add(name);
     } else if (input.kind === 'jsonl') {
