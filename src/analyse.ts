@@ -11,7 +11,7 @@ import type { LoadOptions } from './load/options.js';
 import { fail, interrupted, type ReflectMessage } from './messages.js';
 import { segment, UNITS, type Unit } from './segment/index.js';
 import { gridRow, metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
-import { loadStructureTags, type ActiveTags } from './structure/active-tags.js';
+import { loadStructureTagger, type ActiveTags } from './structure/active-tags.js';
 import { tagStructure } from './structure/tag.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
@@ -33,11 +33,13 @@ export interface AnalyseOptions extends LoadOptions {
   unit?: Unit;
   /** Theme codebook file; default the shipped mentorship codebook. */
   codebook?: string;
-  /** Structure cue file; default the shipped Labov & Waletzky cues. */
+  /** Structure cue file: tag by its cues instead of a model. */
   structureRules?: string;
+  /** Structure model file (from `structure train`); default the shipped model. Not with `structureRules`. */
+  structureModel?: string;
   /** Count codes as coded (`leaves`, the default) or under their top-level codes (`parents`) in grids, tables and report. */
   level?: Level;
-  /** Structure tags in use; default every tag of the cue file not marked optional (OR, CA, EV, RE). */
+  /** Structure tags in use; default every tag of the model (OR, CA, EV, RE), or of the cue file not marked optional. */
   structureTags?: readonly string[];
   /** Warn about identifying details left in the accounts (as `check` finds them); default true. */
   check?: boolean;
@@ -86,7 +88,7 @@ function checkOptions(options: AnalyseOptions): Unit {
 export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const rules = await loadStructureTags(options.structureRules, options.structureTags);
+  const rules = await loadStructureTagger(options);
   const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
   const plan = await planInputs(options.inputs, options);
   const folder = options.out ?? DEFAULT_OUT;

@@ -66,6 +66,11 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** What went wrong reading a file, for "got ..." text: "no such file" or the system's own words. */
+export function ioReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+}
+
 /** The fatal message of a run stopped between accounts (Ctrl-C): the output folder `out` is left as it was. */
 export function interrupted(out: string): ReflectMessage {
   return fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: out });

@@ -13,6 +13,7 @@ import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
+import { addStructureCommand } from './structure-command.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
@@ -97,7 +98,8 @@ function program(setCode: (code: number) => void): Command {
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
-    .option('--structure-rules <file>', 'structure cue file (YAML); default: Labov & Waletzky cues')
+    .option('--structure-model <file>', 'structure model (JSON, from "reflect-code structure train"); default: the shipped Labov & Waletzky model')
+    .option('--structure-rules <file>', 'tag structure by a cue file (YAML) instead of a model, such as codebooks/labov.yaml')
     .addOption(structureTagsOption())
     .addOption(levelOption())
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
@@ -111,7 +113,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
     ))
-    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal }));
       setCode(report(result.messages, summary(result), options));
     });
@@ -175,6 +177,7 @@ function program(setCode: (code: number) => void): Command {
 
   addCheckCommand(cli, setCode, examples);
   addCodebookCommand(cli, setCode, examples);
+  addStructureCommand(cli, setCode, examples);
 
   return cli;
 }

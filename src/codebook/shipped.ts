@@ -10,3 +10,6 @@ export const DEFAULT_CODEBOOK = shippedFile('mentorship.yaml');
 
 /** The structure cue file used when none is given: Labov & Waletzky's four tags. */
 export const DEFAULT_STRUCTURE_RULES = shippedFile('labov.yaml');
+
+/** The structure model used when no cue file or model is given: trained on spoken and written narratives. */
+export const DEFAULT_STRUCTURE_MODEL = shippedFile('labov-model.json');

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
-import { fail, type ReflectMessage } from '../messages.js';
+import { fail, ioReason, type ReflectMessage } from '../messages.js';
 
 /** Locates YAML nodes by their path and turns offsets into line:column places. */
 export interface YamlLocator {
@@ -85,6 +85,6 @@ export async function readYamlSource(file: string): Promise<string | ReflectMess
     }
     return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
-    return fail(`expected a codebook file to read, got ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'codebook-unreadable', { file });
+    return fail(`expected a codebook file to read, got ${ioReason(error)}`, 'codebook-unreadable', { file });
   }
 }

@@ -3,7 +3,7 @@ import { open, readFile } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { fail, warn, type ReflectMessage } from '../messages.js';
+import { fail, ioReason, warn, type ReflectMessage } from '../messages.js';
 import { didYouMean } from '../text/closest.js';
 import { lineBreaks } from '../text/count.js';
 
@@ -108,8 +108,7 @@ export function encodingWarning(file: string, encoding: Encoding): ReflectMessag
 }
 
 function unreadable(error: unknown, file: string): ReflectMessage {
-  const code = (error as NodeJS.ErrnoException).code;
-  return fail(`expected a file to read, got ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, 'input-unreadable', { file });
+  return fail(`expected a file to read, got ${ioReason(error)}`, 'input-unreadable', { file });
 }
 
 function notUtf8(file: string, line: number): ReflectMessage {

@@ -4,7 +4,7 @@ import { csvRecords } from '../load/csv.js';
 import { fail } from '../messages.js';
 import type { Span } from '../segment/span.js';
 import type { ActiveTags } from './active-tags.js';
-import { compileCues } from './score.js';
+import { structureScorer } from './scorer.js';
 
 /** One segment of a reference coding, as a trained analyst tagged it. */
 export interface ReferenceUnit {
@@ -48,7 +48,7 @@ export async function readReference(file: string): Promise<ReferenceUnit[]> {
  * text in order, so the tagger sees the same segments the analyst coded.
  */
 export async function compareStructure(reference: readonly ReferenceUnit[], inputs: readonly string[], tags: ActiveTags, file = 'reference'): Promise<ComparedUnit[]> {
-  const score = compileCues(tags);
+  const score = structureScorer(tags);
   const byParticipant = new Map<string, ReferenceUnit[]>();
   for (const unit of reference) byParticipant.set(unit.participant, [...(byParticipant.get(unit.participant) ?? []), unit]);
   const compared: ComparedUnit[] = [];

@@ -37,7 +37,9 @@ const isVerb = (token: TaggedToken | undefined) => token?.pos === 'VERB' || toke
 /** A past-tense or past-participle form: it differs from its lemma and is neither an -ing nor an -s form. */
 function pastForm(token: TaggedToken): boolean {
   const { lower, lemma } = token;
-  if (lower === lemma || lower.endsWith('ing')) return false;
+  // A regular past the lemmatiser does not know keeps its -ed ("redrafted").
+  if (lower === lemma) return lower.length > 4 && lower.endsWith('ed') && !lower.endsWith('eed');
+  if (lower.endsWith('ing')) return false;
   return !(lower === `${lemma}s` || lower === `${lemma}es` || (lemma.endsWith('y') && lower === `${lemma.slice(0, -1)}ies`));
 }
 
@@ -58,8 +60,9 @@ function finiteStart(tokens: readonly TaggedToken[], from: number): number {
     // or appended participle ("written with them"), or a verb inside a group.
     if (before?.lower === 'to' || isVerb(before) || token.lower.endsWith('ing')) continue;
     const subject = before?.pos === 'ADV' ? tokens[i - 2] : before;
-    // A past form between two nouns is a modifier ("person centred care").
-    const modifier = before?.pos === 'NOUN' && tokens[i + 1]?.pos === 'NOUN' && pastForm(token);
+    // A past form after a noun is a modifier when a noun follows ("person
+    // centred care") or the noun is itself a complement ("care is person centred").
+    const modifier = before?.pos === 'NOUN' && (tokens[i + 1]?.pos === 'NOUN' || isVerb(tokens[i - 2])) && pastForm(token);
     if (subject && SUBJECT_POS.has(subject.pos) && !modifier) return i;
   }
   return -1;
@@ -120,33 +123,63 @@ function classify(group: readonly TaggedToken[], next: TaggedToken | undefined):
   return stative ? 'present-stative' : 'present-simple';
 }
 
+/** Question words: they open a subordinate clause, or a question when an auxiliary follows ("What would you want?"). */
+const WH_WORDS = new Set(['what', 'how', 'why', 'where', 'when', 'who', 'which']);
+
+/** True when `lead` (the words before the verb group at `start`) opens a subordinate clause. */
+function opensSubordinate(tokens: readonly TaggedToken[], lead: readonly TaggedToken[], start: number): boolean {
+  const question = WH_WORDS.has(tokens[start - 1]?.lower ?? '') && tokens[start].pos === 'AUX';
+  return lead.some((token) => (token.pos === 'SCONJ' || SUBORDINATORS.has(token.lower)) && !(question && token === tokens[start - 1]));
+}
+
 /** Words that open a subordinate clause ("that we lost him", "because it was quicker"). */
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'where', 'when', 'whenever', 'if', 'because', 'since', 'although', 'though', 'while', 'whilst', 'until', 'unless', 'once', 'as', 'after', 'before']);
 
-/**
- * The tense and aspect of the finite verb groups in a segment, or
- * `no-finite-verb`. Only main-clause groups count when there are any:
- * a group after a subordinator ("It was a shame that we lost him") is
- * not a narrative clause (Labov & Waletzky 1967: narrative clauses are
- * independent clauses). `first-person` is added when I or we stands
- * within the three words before a counted group.
- */
-export function verbFeatures(tokens: readonly TaggedToken[]): Feature[] {
-  const main: Feature[] = [];
-  const subordinate: Feature[] = [];
+/** One finite verb group of a segment, as the tagger reads it. */
+export interface VerbGroup {
+  tense: Feature;
+  /** False when a subordinator opens it ("that we lost him"). */
+  main: boolean;
+  /** The nearest pronoun or noun within the three words before the group, if any. */
+  subject?: TaggedToken;
+  /** The group's last verb: its main verb ("told" in "had told"). */
+  head: TaggedToken;
+}
+
+/** Every finite verb group of a segment, in order. */
+export function verbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
+  const groups: VerbGroup[] = [];
   let previousEnd = 0;
   for (let start = finiteStart(tokens, 0); start >= 0; ) {
     const group = verbGroup(tokens, start);
     const after = start + group.length;
-    const lead = tokens.slice(previousEnd, start);
-    const into = lead.some((token) => token.pos === 'SCONJ' || SUBORDINATORS.has(token.lower)) ? subordinate : main;
-    into.push(classify(group, tokens[after]));
-    if (tokens.slice(Math.max(0, start - 3), start).some((token) => token.pos === 'PRON' && FIRST_PERSON.has(token.lower))) into.push('first-person');
+    const subject = tokens.slice(Math.max(0, start - 3), start).findLast((token) => SUBJECT_POS.has(token.pos));
+    groups.push({ tense: classify(group, tokens[after]), main: !opensSubordinate(tokens, tokens.slice(previousEnd, start), start), subject, head: verbsOf(group).at(-1)! });
     previousEnd = after;
     start = finiteStart(tokens, after);
   }
-  if (main.length > 0) return main;
-  return subordinate.length > 0 ? subordinate : ['no-finite-verb'];
+  return groups;
+}
+
+/**
+ * The verb groups that speak for a segment: its main-clause groups, or
+ * its subordinate ones when it has no main clause. A group after a
+ * subordinator ("It was a shame that we lost him") is not a narrative
+ * clause (Labov & Waletzky 1967: narrative clauses are independent clauses).
+ */
+export function countedGroups(groups: readonly VerbGroup[]): readonly VerbGroup[] {
+  return groups.some((group) => group.main) ? groups.filter((group) => group.main) : groups;
+}
+
+/**
+ * The tense and aspect of the counted verb groups ({@link countedGroups})
+ * of a segment, or `no-finite-verb`. `first-person` is added when I or we
+ * stands within the three words before a counted group.
+ */
+export function verbFeatures(tokens: readonly TaggedToken[]): Feature[] {
+  const counted = countedGroups(verbGroups(tokens));
+  if (counted.length === 0) return ['no-finite-verb'];
+  return counted.flatMap((group): Feature[] => (group.subject?.pos === 'PRON' && FIRST_PERSON.has(group.subject.lower) ? [group.tense, 'first-person'] : [group.tense]));
 }
 
 /** The features of one segment on its own: tense and aspect, person, questions, negation, existential "there". */

@@ -1,5 +1,6 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import lemmatizer from 'wink-lemmatizer';
 import { normalise } from '../text/tokens.js';
 
 /** A token of an account with its universal part of speech and lemma, from wink-nlp. */
@@ -36,12 +37,29 @@ function splitContraction(token: TaggedToken): TaggedToken[] {
 }
 const its = nlp.its;
 
+/** Pronouns that stand as the subject of a finite verb. */
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+
+/**
+ * A word the tagger read as a noun or adjective straight after a subject
+ * pronoun ("We rewrote the plans") is a verb when WordNet knows it as a
+ * past form of a verb: the tagger misses irregular pasts with a prefix
+ * (rewrote, overheard, mistook). Plurals ("you guys") are left alone.
+ */
+function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): TaggedToken {
+  if ((token.pos !== 'NOUN' && token.pos !== 'ADJ') || before?.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(before.lower)) return token;
+  if (token.lower.endsWith('s') || token.lower.endsWith('ing')) return token;
+  const lemma = lemmatizer.verb(token.lower);
+  return lemma !== token.lower ? { ...token, pos: 'VERB', lemma } : token;
+}
+
 /**
  * Tags every token of a text with its part of speech and lemma. wink-nlp's
  * tokenisation is lossless (each token keeps the white space before it),
  * so the offsets are exact: `text.slice(start, end)` is the token. A
  * pronoun with a contracted auxiliary that it keeps as one word ("I'm")
- * is split in two, as it splits "we're".
+ * is split in two, as it splits "we're", and an irregular past the
+ * tagger took for a noun after a subject pronoun is made a verb.
  */
 export function tagText(text: string): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
@@ -55,7 +73,8 @@ export function tagText(text: string): TaggedToken[] {
   values.forEach((value, i) => {
     const start = offset + spaces[i].length;
     offset = start + value.length;
-    tagged.push(...splitContraction({ text: value, lower: normalise(value), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }));
+    const token = verbAfterPronoun({ text: value, lower: normalise(value), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }, tagged.at(-1));
+    tagged.push(...splitContraction(token));
   });
   return tagged;
 }

@@ -3,7 +3,7 @@ import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
 import { spanTokens } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
-import type { Cue } from './cue-file.js';
+import type { Cue, NoteDef } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
 import { tagText, type TaggedToken } from './grammar.js';
 
@@ -25,10 +25,12 @@ export interface SegmentScore {
   evidence: string[];
   /** The note written beside the tag, or an empty string. */
   note: string;
+  /** Every note whose cues held, whatever the tag (a model that decides the tag itself picks from these). */
+  notesHeld: NoteDef[];
 }
 
-/** Scores the segments (given as spans) of one account. */
-export type Scorer = (text: string, spans: readonly Span[]) => SegmentScore[];
+/** Scores the segments (given as spans) of one account; `tagged` is the account's tagged tokens, when already made. */
+export type Scorer = (text: string, spans: readonly Span[], tagged?: readonly TaggedToken[]) => SegmentScore[];
 
 /**
  * Compiles the tags in use of a cue file into a {@link Scorer}. A cue
@@ -43,8 +45,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
-  return (text, spans) => {
-    const tagged = tagText(text);
+  return (text, spans, tagged = tagText(text)) => {
     const features = featuresOf(tagged, spans);
     addContextFeatures(features);
     return spans.map((span, s) => {
@@ -62,13 +63,15 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
       });
       const best = scores.reduce((winner, score) => (score.total > winner.total || (score.total === winner.total && rank(score.tag) < rank(winner.tag)) ? score : winner));
       const tag = best.total > 0 ? best.tag : fallback;
-      const note = notes.find((def) => def.tag === tag && def.cues.some((cue) => fired(cue, position.get(cue)!) !== undefined))?.note ?? '';
+      const notesHeld = notes.filter((def) => def.cues.some((cue) => fired(cue, position.get(cue)!) !== undefined));
+      const note = notesHeld.find((def) => def.tag === tag)?.note ?? '';
       return {
         features: [...features[s]],
         scores,
         tag,
         evidence: best.total > 0 ? best.cues.map(describeCue) : [],
         note,
+        notesHeld,
       };
     });
   };

@@ -1,14 +1,15 @@
 import type { Transform } from '../document.js';
 import type { ActiveTags } from './active-tags.js';
-import { compileCues } from './score.js';
+import { structureScorer } from './scorer.js';
 
 /**
  * Stage: gives every segment one structural tag (and any note, such as
- * `message`) from a cue file (`codebooks/labov.yaml`), with the cues that
- * decided it as evidence, using the tags picked by `activeTags`.
+ * `message`) from the run's tagger (a trained model, or a cue file's
+ * cues), with the evidence that decided it, using the tags picked by
+ * `loadStructureTagger`.
  */
 export function tagStructure(options: { tags: ActiveTags }): Transform {
-  const score = compileCues(options.tags);
+  const score = structureScorer(options.tags);
   return (doc) => {
     const scored = score(doc.text, doc.segments);
     doc.segments.forEach((segment, i) => {

@@ -1,0 +1,8 @@
+// Types for the part of `wink-lemmatizer` (a CommonJS module) that reflect-code uses.
+declare module 'wink-lemmatizer' {
+  const lemmatizer: {
+    /** The dictionary form of a verb, from WordNet's base forms and irregular-verb exceptions. */
+    verb(word: string): string;
+  };
+  export default lemmatizer;
+}
