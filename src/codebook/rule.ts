@@ -22,7 +22,7 @@ export function lexicalCode(code: string, name: string, rules: LexicalRules): Co
     description: '',
     aliases: [],
     rules: RULE_KINDS.flatMap((kind) => (kind === 'regex' ? [] : (rules[kind] ?? [])).map((term) => toRule(kind, { term, negatable: false }))),
-    exclude: [],
+    exclude: [...(rules.exclude ?? [])],
     minMatches: 1,
   };
 }

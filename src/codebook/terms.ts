@@ -13,6 +13,8 @@ export interface LexicalRules {
   keywords?: readonly string[];
   phrases?: readonly string[];
   patterns?: readonly string[];
+  /** Words or phrases that veto the cue where they occur ("next week" is no sequence marker). */
+  exclude?: readonly string[];
 }
 
 /** The term lists of a code or cue that {@link checkRules} checks. */

@@ -152,7 +152,9 @@ export function verbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
   let previousEnd = 0;
   for (let start = finiteStart(tokens, 0); start >= 0; ) {
     const group = verbGroup(tokens, start);
-    const after = start + group.length;
+    let after = start + group.length;
+    // In a question the subject stands inside the verb group ("would you want"): its main verb is not a group of its own.
+    if (group.every((token) => token.pos !== 'VERB') && SUBJECT_POS.has(tokens[after]?.pos ?? '') && tokens[after + 1]?.pos === 'VERB') after += 2;
     const subject = tokens.slice(Math.max(0, start - 3), start).findLast((token) => SUBJECT_POS.has(token.pos));
     groups.push({ tense: classify(group, tokens[after]), main: !opensSubordinate(tokens, tokens.slice(previousEnd, start), start), subject, head: verbsOf(group).at(-1)! });
     previousEnd = after;
