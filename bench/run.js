@@ -38,9 +38,9 @@ rmSync(folder, { recursive: true, force: true });
 
 // Structure tagging alone: 100,000 clauses of the sample accounts, cut
 // beforehand so that only the tagger (part-of-speech tagging, features,
-// cue scoring) is timed.
-const { loadStructureTags, compileCues } = await import('../dist/index.js');
-const tagger = compileCues(await loadStructureTags());
+// the cue verdicts and the model's scores) is timed.
+const { loadStructureTagger, structureScorer } = await import('../dist/index.js');
+const tagger = structureScorer(await loadStructureTagger({}));
 const work = [];
 for (let i = 0, clauses = 0; clauses < 100000; i++) {
   const text = accounts[i % accounts.length].text;
@@ -48,6 +48,6 @@ for (let i = 0, clauses = 0; clauses < 100000; i++) {
   work.push([text, spans]);
   clauses += spans.length;
 }
-await time('tag 100,000 clauses with the structure tagger', () => {
+await time('tag 100,000 clauses with the structure model', () => {
   for (const [text, spans] of work) tagger(text, spans);
 });

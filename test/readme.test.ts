@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers/cli.js';
@@ -33,9 +33,10 @@ describe('the README shows what the tool prints', () => {
     expect(cli(['grid', 'samples/study/coding.csv', '--participant', 'A32']).stdout).toBe(block('This prints its Figure 2', 1));
   });
 
-  it('for the structure agreement', () => {
-    expect(block('How well the tagger agrees with trained analysts:', 0)).toBe('npm run agreement:structure\n');
+  // The printout includes the RTN val partition, which only a checkout with ../shared beside it has.
+  it.skipIf(!existsSync(join(ROOT, '../shared/reference/narrative-clauses')))('for the structure agreement', () => {
+    expect(block('### What the tags are worth', 0)).toBe('npm run agreement:structure\n');
     const run = spawnSync(process.execPath, [join(ROOT, 'bench/structure-agreement.js')], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stdout).toBe(block('How well the tagger agrees with trained analysts:', 1));
+    expect(run.stdout).toBe(block('### What the tags are worth', 1));
   });
 });

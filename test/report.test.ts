@@ -14,7 +14,7 @@ describe('the report', () => {
     const { files } = await tabulate({ segments: 'samples/study/coding.csv', out, deterministic: true });
     expect(files.filter((file) => !file.startsWith('grids/'))).toEqual(['themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'report.html', 'report.md', 'figures/themes.svg', 'figures/participant-themes.svg', 'figures/theme-structure.svg', 'figures/structure.svg']);
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
-    expect(markdown).toContain(`| Structure cues | Labov and Waletzky structure cues, version 2; labov.yaml (shipped with reflect-code); SHA-256 ${sha256(join(ROOT, 'codebooks/labov.yaml'))} |\n`);
+    expect(markdown).toContain(`| Structure tags | Labov and Waletzky structure cues, version 3; labov.yaml (shipped with reflect-code); SHA-256 ${sha256(join(ROOT, 'codebooks/labov.yaml'))} |\n`);
     expect(markdown).toContain([
       '| Tag | Name | Segments | % segments | Message |',
       '| --- | --- | --: | --: | --: |',

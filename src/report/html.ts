@@ -3,6 +3,7 @@ import { describeRule } from '../codebook/rule.js';
 import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
+import { topFeatures } from '../structure/model/predict.js';
 import { VERSION } from '../version.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
@@ -80,7 +81,7 @@ function summary(data: ReportData, codebook: CodebookFacts, rules: CodebookFacts
   return `<section id="summary"><h2>Run summary</h2>${factRows([
     ['Inputs', run.inputs.map((input) => `<code>${escapeHtml(input)}</code>`).join('<br>')],
     ['Theme codebook', codebookFact(codebook)],
-    ['Structure cues', codebookFact(rules)],
+    ['Structure tags', codebookFact(rules)],
     ['Segment unit', escapeHtml(run.unit)],
     ['Participants', String(tally.participants.length)],
     ['Segments', String(tally.segments)],
@@ -148,14 +149,25 @@ function codebookTable(codebook: Codebook): string {
   return `${bookHeading(codebook)}<table class="codes"><thead><tr><th>Code</th><th>Name</th><th>Descriptor</th><th>Rules (keywords, “phrases”, patterns)</th></tr></thead><tbody>${codeRows(codebook.codes)}</tbody></table>`;
 }
 
-/** The structure tags in use and their cues, each with its weight and source. */
+/** How many of a model's features the appendix shows for each tag. */
+const TOP_FEATURES = 8;
+
+/**
+ * The structure tags in use and what decides them: the cues, each with its
+ * weight and source, or for a model the features that weigh most for each
+ * tag in written accounts, and its attribution.
+ */
 function cueTable(tags: ActiveTags): string {
   const cues = (list: readonly Cue[]) => list.map((cue) => `${escapeHtml(cue.cue)} +${cue.weight} <small>(${escapeHtml(cue.source)})</small>`).join('<br>');
+  const top = tags.model ? topFeatures(tags.model, 'written', TOP_FEATURES) : undefined;
+  const decides = (code: string, list: readonly Cue[]) => (top ? (top.get(code) ?? []).map(([name, weight]) => `<code>${escapeHtml(name)}</code> ${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`).join('<br>') : cues(list));
   const rows = [
-    ...tags.codes.map((tag) => `<tr><td><b>${escapeHtml(tag.code)}</b></td><td>${escapeHtml(tag.name)}</td><td>${escapeHtml(tag.description)}</td><td>${cues(tag.cues)}</td></tr>`),
+    ...tags.codes.map((tag) => `<tr><td><b>${escapeHtml(tag.code)}</b></td><td>${escapeHtml(tag.name)}</td><td>${escapeHtml(tag.description)}</td><td>${decides(tag.code, tag.cues)}</td></tr>`),
     ...tags.notes.map((note) => `<tr><td><b>${escapeHtml(note.tag)}</b> (${escapeHtml(note.note)})</td><td>note</td><td>${escapeHtml(note.description)}</td><td>${cues(note.cues)}</td></tr>`),
   ];
-  return `${bookHeading(tags.file)}<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Meaning</th><th>Cues (weight, source)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const heading = top ? 'Strongest features (weight in written accounts); notes: cues' : 'Cues (weight, source)';
+  const credit = tags.model?.attribution ? `<p><small>${escapeHtml(tags.model.attribution)}</small></p>` : '';
+  return `${bookHeading(tags.file)}${credit}<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Meaning</th><th>${heading}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The end of `report.html`: closes the grids section, then the codebook appendix. */

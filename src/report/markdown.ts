@@ -30,7 +30,7 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
     `## Run summary\n\n${markdownTable(['Run', ''], [
       ['Inputs', run.inputs.join(', ')],
       ['Theme codebook', codebookCell(facts.codebook)],
-      ['Structure cues', codebookCell(facts.rules)],
+      ['Structure tags', codebookCell(facts.rules)],
       ['Segment unit', run.unit],
       ['Participants', tally.participants.length],
       ['Segments', tally.segments],

@@ -49,6 +49,20 @@ function person(group: VerbGroup): string {
   return 'subject:third-person';
 }
 
+/** `word:LEMMA` names already made: words repeat, and every segment has a dozen. */
+const wordNames = new Map<string, FeatureName>();
+
+/** The feature of a word, by its lemma. */
+function wordFeature(lemma: string): FeatureName {
+  let name = wordNames.get(lemma);
+  if (name === undefined) {
+    name = `word:${lemma}`;
+    if (wordNames.size >= 100_000) wordNames.clear();
+    wordNames.set(lemma, name);
+  }
+  return name;
+}
+
 /** The features of one clause on its own, from its tagged tokens (in text order). */
 export function ownFeatures(tokens: readonly TaggedToken[], text: string): FeatureName[] {
   const features = new Set<FeatureName>();
@@ -76,7 +90,7 @@ export function ownFeatures(tokens: readonly TaggedToken[], text: string): Featu
   if (/["“”]/u.test(text) || /(^|\s)'[^']+'/u.test(text)) features.add('shape:quoted');
   list.forEach((token, i) => {
     const after = list[i + 1];
-    features.add(`word:${token.lemma}`);
+    features.add(wordFeature(token.lemma));
     if (NEGATORS.has(token.lower)) features.add('negation');
     if (MODALS.has(token.lower)) features.add('modal');
     if (INTENSIFIERS.has(token.lower)) features.add('eval:intensifier');
@@ -101,17 +115,20 @@ const PASSED_ON = /^(tense|shape|opener|subject|negation|modal)/u;
 
 /**
  * Every clause's features in the context of its account: its own, its
- * place (first, last, which fifth of the account) and its neighbours'
- * tense, shape and opener as `prev:` and `next:` features.
+ * place (first, last, which fifth of the account, or `position:only`)
+ * and its neighbours' tense, shape and opener as `prev:` and `next:` features.
  */
 export function accountFeatures(own: ReadonlyArray<readonly FeatureName[]>): FeatureName[][] {
   const count = own.length;
+  const passed = own.map((features) => features.filter((name) => PASSED_ON.test(name)));
   return own.map((features, i) => {
+    // A one-clause account has no beginning or end to lean on.
+    if (count === 1) return [...features, 'position:only'];
     const all = [...features, fifth(i, count)];
     if (i === 0) all.push('position:first');
     if (i === count - 1) all.push('position:last');
-    if (i > 0) all.push(...own[i - 1].filter((name) => PASSED_ON.test(name)).map((name) => `prev:${name}`));
-    if (i < count - 1) all.push(...own[i + 1].filter((name) => PASSED_ON.test(name)).map((name) => `next:${name}`));
+    if (i > 0) for (const name of passed[i - 1]) all.push(`prev:${name}`);
+    if (i < count - 1) for (const name of passed[i + 1]) all.push(`next:${name}`);
     return all;
   });
 }

@@ -21,6 +21,34 @@ const EVIDENCE_SIZE = 3;
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 
 /**
+ * The model's weights as one domain sees them: each feature's weights
+ * plus those of its domain-marked copy, and the bias plus the domain's
+ * own weights, so tagging adds each feature once.
+ */
+function forDomain(model: StructureModel, domain: Domain): { bias: number[]; weights: Map<string, number[]> } {
+  const plus = (a: readonly number[], b: readonly number[] | undefined) => a.map((value, k) => value + (b?.[k] ?? 0));
+  const weights = new Map<string, number[]>();
+  for (const [name, values] of model.weights) {
+    const base = baseFeature(name);
+    if (base !== name && !name.startsWith(`${domain}|`)) continue;
+    weights.set(base, plus(values, weights.get(base)));
+  }
+  const [marker] = domainFeatures([], domain);
+  const bias = plus(model.bias, weights.get(marker));
+  weights.delete(marker);
+  return { bias, weights };
+}
+
+/**
+ * The features that weigh most for each tag of a model in one domain, as
+ * `[feature, weight]` pairs, heaviest first (the report's appendix shows them).
+ */
+export function topFeatures(model: StructureModel, domain: Domain, count: number): Map<string, Array<[string, number]>> {
+  const { weights } = forDomain(model, domain);
+  return new Map(model.tags.map((tag, k) => [tag, [...weights].map(([name, values]): [string, number] => [name, values[k]]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count)]));
+}
+
+/**
  * Compiles a model into a function that tags the segments (given as spans)
  * of one account from its tagged tokens. Only `allowed` tags (default all
  * of the model's) can be given. The evidence names the features whose
@@ -29,21 +57,24 @@ const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
  */
 export function compileModel(model: StructureModel, domain: Domain = 'written', allowed: readonly string[] = model.tags): (text: string, spans: readonly Span[], tagged: readonly TaggedToken[]) => ModelScore[] {
   const usable = model.tags.map((tag, k) => [tag, k] as const).filter(([tag]) => allowed.includes(tag));
+  const { bias, weights } = forDomain(model, domain);
   return (text, spans, tagged) => {
     const { features, cues } = spanFeatures(text, tagged, spans);
     return features.map((own, s) => {
-      const present = domainFeatures(own, domain).filter((name) => model.weights.has(name));
-      const totals = usable.map(([tag, k]) => ({ tag, k, total: present.reduce((sum, name) => sum + model.weights.get(name)![k], model.bias[k]) }));
+      const present: Array<[string, number[]]> = [];
+      for (const name of own) {
+        const values = weights.get(name);
+        if (values) present.push([name, values]);
+      }
+      const totals = usable.map(([tag, k]) => {
+        let total = bias[k];
+        for (const [, values] of present) total += values[k];
+        return { tag, k, total };
+      });
       const ranked = [...totals].sort((a, b) => b.total - a.total || a.k - b.k);
       const [best, second] = ranked;
-      const margins = new Map<string, number>();
-      for (const name of present) {
-        if (name.startsWith('domain:')) continue;
-        const weights = model.weights.get(name)!;
-        const base = baseFeature(name);
-        margins.set(base, (margins.get(base) ?? 0) + weights[best.k] - (second ? weights[second.k] : 0));
-      }
-      const evidence = [...margins]
+      const evidence = present
+        .map(([name, values]) => [name, values[best.k] - (second ? values[second.k] : 0)] as const)
         .filter(([, margin]) => margin > 0)
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, EVIDENCE_SIZE)
