@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { analyse, planInputs } from '../src/index.js';
 import { FileNamer } from '../src/write/file-names.js';
 import { cli, tempDir } from './helpers/cli.js';
 
@@ -71,5 +72,21 @@ describe('the default output folder', () => {
     expect(cli(['analyse', 'data/accounts.csv', '-q'], dir).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['data', 'reflect-code-out']);
     expect(cli(['analyse', 'accounts.csv', '--out', 'coded', '-q'], join(dir, 'data')).code).toBe(0);
+  });
+});
+
+/** This process's open file descriptors, where the system lists them (Linux). */
+const FDS = '/proc/self/fd';
+
+describe.skipIf(!existsSync(FDS))('open files', () => {
+  it('are all closed after reading a header and after a run that fails half-way', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.csv'), 'participant,text\nA1,Fine.\nA2,"Never closed\n');
+    const before = readdirSync(FDS).length;
+    for (let i = 0; i < 5; i++) {
+      await planInputs(['samples/accounts.csv']);
+      await expect(analyse({ inputs: [join(dir, 'bad.csv')], out: join(dir, `out${i}`) })).rejects.toThrow('a quoted field is never closed');
+    }
+    expect(readdirSync(FDS).length).toBe(before);
   });
 });
