@@ -7,6 +7,7 @@ export default defineConfig({
     // Separate processes: the command-line tests change the working folder, which worker threads cannot.
     pool: 'forks',
     maxWorkers: 2,
+    isolate: false,
     // Generous, not tight: well over 4 times the slowest test and hook measured on a loaded 2-core machine.
     testTimeout: 60000,
     hookTimeout: 60000,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binary, cli, ROOT, tempDir } from './helpers/cli.js';
+import { cli, ROOT, tempDir } from './helpers/cli.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -21,9 +21,9 @@ function block(marker: string, nth = 0): string {
 }
 
 describe('the README shows what the tool prints', () => {
-  it('for the quick start, run by the real binary', () => {
+  it('for the quick start', async () => {
     const out = join(tempDir(), 'out');
-    const { code, stdout } = binary(['analyse', 'samples/accounts.csv', '--out', out]);
+    const { code, stdout } = await cli(['analyse', 'samples/accounts.csv', '--out', out]);
     expect(code).toBe(0);
     expect(stdout.replaceAll(out, 'out')).toBe(block('It prints:'));
   });

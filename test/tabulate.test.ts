@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers/cli.js';
 
 const TABLES = ['themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv'];
@@ -40,29 +40,31 @@ function spreadsheetEdit(source: string, target: string): void {
 }
 
 describe('reflect-code tabulate (the command line)', () => {
+  /** analyse's outputs for the sample accounts, shared by the tests that tabulate them. */
+  let analysed: string;
+  beforeAll(async () => {
+    analysed = join(tempDir(), 'analysed');
+    // The reports differ by design (their run summaries name different inputs), so they are left out here.
+    expect((await cli(['analyse', 'samples/accounts.csv', '--out', analysed, '-q', '--no-report'])).code).toBe(0);
+  });
+
   it('rebuilds analyse\'s tables and grids byte for byte from its segments.csv', async () => {
     const dir = tempDir();
-    // The reports differ by design (their run summaries name different inputs), so they are left out here.
-    expect((await cli(['analyse', 'samples/accounts.csv', '--out', join(dir, 'analysed'), '-q', '--no-report'])).code).toBe(0);
-    const { code, stdout, stderr } = await cli(['tabulate', join(dir, 'analysed', 'segments.csv'), '--out', join(dir, 'tabulated'), '--no-report']);
+    const { code, stdout, stderr } = await cli(['tabulate', join(analysed, 'segments.csv'), '--out', join(dir, 'tabulated'), '--no-report']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Tabulated 15 participants');
-    const { 'segments.csv': _segments, ...analysed } = outputs(join(dir, 'analysed'));
-    expect(outputs(join(dir, 'tabulated'))).toEqual(analysed);
-    expect(analysed['participants.csv']).toContain('grid,setting,years_in_role\n');
+    const { 'segments.csv': _segments, ...tables } = outputs(analysed);
+    expect(outputs(join(dir, 'tabulated'))).toEqual(tables);
+    expect(tables['participants.csv']).toContain('grid,setting,years_in_role\n');
   });
 
   it.each([
-    ['the study coding', 'samples/study/coding.csv'],
-    ['analyse\'s coding with metadata', 'samples/accounts.csv'],
-  ])('gives the same tables from %s after a spreadsheet edit (CRLF, BOM, reordered, "co / t")', async (_name, input) => {
+    ['the study coding', () => 'samples/study/coding.csv'],
+    ['analyse\'s coding with metadata', () => join(analysed, 'segments.csv')],
+  ])('gives the same tables from %s after a spreadsheet edit (CRLF, BOM, reordered, "co / t")', async (_name, coding) => {
     const dir = tempDir();
-    let original = input;
-    if (input.endsWith('accounts.csv')) {
-      expect((await cli(['analyse', input, '--out', join(dir, 'analysed'), '-q'])).code).toBe(0);
-      original = join(dir, 'analysed', 'segments.csv');
-    }
+    const original = coding();
     const edited = join(dir, 'edited.csv');
     spreadsheetEdit(original, edited);
     expect(readFileSync(edited, 'utf8')).toMatch(/^\uFEFF.*\r\n/);
