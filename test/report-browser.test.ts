@@ -67,5 +67,5 @@ describe.skipIf(!CHROMIUM && !REQUIRE_BROWSER)('report.html in Chromium', () => 
     expect(await page.locator('details.grid tbody tr').count()).toBe(20000);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-  }, 120000);
+  });
 });
