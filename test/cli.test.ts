@@ -45,7 +45,6 @@ describe('reflect-code (the real binary)', () => {
 });
 
 describe('reflect-code (the command line)', () => {
-
   it.each(['A32', 'A44'])('prints the study grid of %s exactly', async (participant) => {
     const { code, stdout } = await cli(['grid', 'samples/study/coding.csv', '--participant', participant]);
     expect(code).toBe(0);
