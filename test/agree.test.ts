@@ -138,18 +138,18 @@ const STUDY_CSV = [
  */
 const TOOL_CODING = 'test/fixtures/agree/tool-lines.csv';
 
-describe('reflect-code agree (the real binary)', () => {
+describe('reflect-code agree (the command line)', () => {
   const toolCoding = TOOL_CODING;
 
-  it('pins the study coding against the tool\'s line coding, per code and overall', () => {
-    const { code, stdout, stderr } = cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'csv']);
+  it('pins the study coding against the tool\'s line coding, per code and overall', async () => {
+    const { code, stdout, stderr } = await cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'csv']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(STUDY_CSV);
   });
 
-  it('prints a table with a reading of each kappa and the structure confusion matrix', () => {
-    const { code, stdout } = cli(['agree', 'samples/study/coding.csv', toolCoding]);
+  it('prints a table with a reading of each kappa and the structure confusion matrix', async () => {
+    const { code, stdout } = await cli(['agree', 'samples/study/coding.csv', toolCoding]);
     expect(code).toBe(0);
     expect(stdout).toContain('21 units paired (on offsets: A32, A44); 0 rows only in A, 0 only in B.\n');
     expect(stdout).toContain('\n  CO     Coaching                6  7     21   85.7%  0.667  0.674  substantial\n');
@@ -165,19 +165,19 @@ describe('reflect-code agree (the real binary)', () => {
     ].join('\n'));
   });
 
-  it('gives JSON with the unrounded figures and the confusion matrix', () => {
-    const { stdout } = cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'json', '--dimension', 'structure']);
+  it('gives JSON with the unrounded figures and the confusion matrix', async () => {
+    const { stdout } = await cli(['agree', 'samples/study/coding.csv', toolCoding, '--format', 'json', '--dimension', 'structure']);
     const result = JSON.parse(stdout) as { themes?: unknown; structure: { confusion: { labels: string[]; counts: number[][] }; overall: { kappa: number } } };
     expect(result.themes).toBeUndefined();
     expect(result.structure.confusion.labels).toEqual(['OR', 'CA', 'EV', 'RE', '(none)']);
     expect(result.structure.overall.kappa).toBeCloseTo(0.231707, 6);
   });
 
-  it('pairs rows on segment numbers without offsets, and reports rows only one coding has', () => {
+  it('pairs rows on segment numbers without offsets, and reports rows only one coding has', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.csv'), 'participant,segment,text,themes,structure\nA1,1,One,CO,EV\nA1,2,Two,T,OR\nA1,3,Three,,\nA2,1,Else,P,EV\n');
     writeFileSync(join(dir, 'b.csv'), '\uFEFFParticipant,Segment,Text,Themes,Structure\r\nA1,2,Two,t,or\r\nA1,1,One,co / t,ev\r\nA1,4,Four,C,CA\r\n');
-    const { code, stdout, stderr } = cli(['agree', join(dir, 'a.csv'), join(dir, 'b.csv'), '--format', 'csv', '--strict']);
+    const { code, stdout, stderr } = await cli(['agree', join(dir, 'a.csv'), join(dir, 'b.csv'), '--format', 'csv', '--strict']);
     expect(code).toBe(1);
     expect(stderr).toBe([
       `reflect-code: warning: ${join(dir, 'a.csv')}:4: A1 segment 3 ("Three") has no matching unit in ${join(dir, 'b.csv')}; left out [agree-unmatched]`,
@@ -197,11 +197,11 @@ describe('reflect-code agree (the real binary)', () => {
     ].join('\n'));
   });
 
-  it('refuses two codings with no unit in common', () => {
+  it('refuses two codings with no unit in common', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.csv'), 'participant,segment,text,themes,structure\nA1,1,One,CO,EV\n');
     writeFileSync(join(dir, 'b.csv'), 'participant,segment,text,themes,structure\nB1,1,One,CO,EV\n');
-    const { code, stderr } = cli(['agree', join(dir, 'a.csv'), join(dir, 'b.csv')]);
+    const { code, stderr } = await cli(['agree', join(dir, 'a.csv'), join(dir, 'b.csv')]);
     expect(code).toBe(2);
     expect(stderr).toBe(`reflect-code: error: ${join(dir, 'a.csv')}: expected the two codings to share units (same participant and segment, or same offsets), got none in common with ${join(dir, 'b.csv')} [agree-no-units]\n`);
   });

@@ -5,7 +5,7 @@ import { cli, ROOT, tempDir } from './helpers/cli.js';
 
 /**
  * Broken inputs: every `test/fixtures/broken/<case>/` is analysed by the
- * real binary from inside its folder, with the arguments in `args.json`
+ * command line from inside its folder, with the arguments in `args.json`
  * (default: everything in `input/`). The run must print exactly the one
  * line in `expected.txt`, exit with code 2 and write nothing.
  * `npm run test:update` rewrites `expected.txt`.
@@ -20,12 +20,12 @@ describe('broken inputs give one located line, exit 2 and no output', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(cases)('%s', (name) => {
+  it.each(cases)('%s', async (name) => {
     const folder = join(BROKEN, name);
     const argsFile = join(folder, 'args.json');
     const args = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : readdirSync(join(folder, 'input')).sort().map((entry) => `input/${entry}`);
     const dir = tempDir();
-    const { code, stdout, stderr } = cli(['analyse', ...args, '--out', join(dir, 'out')], folder);
+    const { code, stdout, stderr } = await cli(['analyse', ...args, '--out', join(dir, 'out')], folder);
     if (UPDATE) writeFileSync(join(folder, 'expected.txt'), stderr);
     expect(stderr).toBe(readFileSync(join(folder, 'expected.txt'), 'utf8'));
     expect(stderr.split('\n')).toHaveLength(2);

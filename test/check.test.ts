@@ -40,7 +40,7 @@ describe('finding identifying details', () => {
 
 const ACCOUNT = 'Sarah, my mentor, gave me her number (07700 900123) and email sarah@care.example. She lives near M1 1AE.';
 
-describe('reflect-code check (the real binary)', () => {
+describe('reflect-code check (the command line)', () => {
   function input(): { dir: string; file: string } {
     const dir = tempDir();
     const file = join(dir, 'accounts.csv');
@@ -48,9 +48,9 @@ describe('reflect-code check (the real binary)', () => {
     return { dir, file };
   }
 
-  it('reports participant, offset and kind, never the text, and exits 1', () => {
+  it('reports participant, offset and kind, never the text, and exits 1', async () => {
     const { file } = input();
-    const { code, stdout, stderr } = cli(['check', file]);
+    const { code, stdout, stderr } = await cli(['check', file]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout.replaceAll(file, 'accounts.csv')).toBe(
@@ -66,10 +66,10 @@ describe('reflect-code check (the real binary)', () => {
     for (const secret of ['Sarah', '07700', 'sarah@', 'M1 1AE']) expect(stdout).not.toContain(secret);
   });
 
-  it('writes a redacted copy and a log with --redact, which analyse then reads without warnings', () => {
+  it('writes a redacted copy and a log with --redact, which analyse then reads without warnings', async () => {
     const { dir, file } = input();
     const out = join(dir, 'redacted');
-    const { code, stdout } = cli(['check', file, '--redact', '--out', out, '--quiet']);
+    const { code, stdout } = await cli(['check', file, '--redact', '--out', out, '--quiet']);
     expect(code).toBe(0);
     expect(stdout).toContain('[check-email]');
     expect(readFileSync(join(out, 'accounts.csv'), 'utf8')).toBe(
@@ -78,37 +78,37 @@ describe('reflect-code check (the real binary)', () => {
     expect(readFileSync(join(out, 'redactions.csv'), 'utf8')).toBe(
       '\uFEFFparticipant,kind,start,end,placeholder,redacted_start\nA1,name,0,5,[NAME],0\nA1,phone,38,50,[PHONE],39\nA1,email,62,80,[EMAIL],58\nA1,postcode,97,103,[POSTCODE],82\n',
     );
-    const analysed = cli(['analyse', join(out, 'accounts.csv'), '--out', join(dir, 'coded')]);
+    const analysed = await cli(['analyse', join(out, 'accounts.csv'), '--out', join(dir, 'coded')]);
     expect(analysed.stderr).toBe('');
     expect(analysed.code).toBe(0);
   });
 
-  it('makes analyse warn (not stop) unless --no-check, and honours --allow-list', () => {
+  it('makes analyse warn (not stop) unless --no-check, and honours --allow-list', async () => {
     const { dir, file } = input();
-    const warned = cli(['analyse', file, '--out', join(dir, 'a')]);
+    const warned = await cli(['analyse', file, '--out', join(dir, 'a')]);
     expect(warned.code).toBe(0);
     expect(warned.stderr.replaceAll(file, 'accounts.csv')).toBe(
       'reflect-code: warning: accounts.csv:2: participant "A1" may not be anonymous: 1 × [EMAIL], 1 × [PHONE], 1 × [POSTCODE], 1 × [NAME] at offsets 0, 38, 62, 97; run reflect-code check for details, or add --no-check [check-identifiers]\n',
     );
-    expect(cli(['analyse', file, '--out', join(dir, 'b'), '--strict']).code).toBe(1);
-    const quiet = cli(['analyse', file, '--out', join(dir, 'c'), '--no-check']);
+    expect((await cli(['analyse', file, '--out', join(dir, 'b'), '--strict'])).code).toBe(1);
+    const quiet = await cli(['analyse', file, '--out', join(dir, 'c'), '--no-check']);
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
     writeFileSync(join(dir, 'allow.txt'), '# public details of the care home\nSarah\nsarah@care.example\n07700 900123\nM1 1AE\n');
-    const allowed = cli(['check', file, '--allow-list', join(dir, 'allow.txt')]);
+    const allowed = await cli(['check', file, '--allow-list', join(dir, 'allow.txt')]);
     expect([allowed.code, allowed.stdout]).toEqual([0, 'Found 0 possible identifying details in 0 of 2 accounts.\n']);
   });
 });
 
 describe('reflect-code check --help', () => {
-  it('explains the command with examples that run from the project root', () => {
-    const { code, stdout } = cli(['check', '--help']);
+  it('explains the command with examples that run from the project root', async () => {
+    const { code, stdout } = await cli(['check', '--help']);
     expect(code).toBe(0);
     const examples = [...stdout.matchAll(/^ {2}\$ reflect-code (.*)$/gm)].map((match) => match[1]);
     expect(examples).toHaveLength(3);
     const out = join(tempDir(), 'redacted');
     for (const example of examples) {
       const args = example.split(' ').map((arg) => (arg === 'redacted' ? out : arg));
-      expect(cli(args).code, example).toBe(0);
+      expect((await cli(args)).code, example).toBe(0);
     }
   });
 });

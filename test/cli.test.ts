@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gridMarkdown } from '../src/index.js';
-import { cli, ROOT, tempDir } from './helpers/cli.js';
+import { binary, cli, ROOT, tempDir } from './helpers/cli.js';
 
 /** The study's Figure 2 and 3 grids, row by row, as `reflect-code grid` must print them. */
 const FIGURES = join(ROOT, 'test/fixtures/figures');
@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(STUDY))('the pinned figures', () => {
 
 describe('reflect-code (the real binary)', () => {
   it('lists every command with an example in --help', () => {
-    const { code, stdout } = cli(['--help']);
+    const { code, stdout } = binary(['--help']);
     expect(code).toBe(0);
     for (const command of ['analyse', 'tabulate', 'agree', 'grid', 'check']) {
       expect(stdout).toContain(`  ${command}`);
@@ -31,7 +31,7 @@ describe('reflect-code (the real binary)', () => {
 
   it('analyses the shipped sample and writes every output file', () => {
     const out = join(tempDir(), 'out');
-    const { code, stdout, stderr } = cli(['analyse', 'samples/accounts.csv', '--out', out]);
+    const { code, stdout, stderr } = binary(['analyse', 'samples/accounts.csv', '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Coded 15 participants');
@@ -42,31 +42,33 @@ describe('reflect-code (the real binary)', () => {
     // No staging folder is left beside the output.
     expect(readdirSync(join(out, '..'))).toEqual(['out']);
   });
+});
 
-  it.each(['A32', 'A44'])('prints the study grid of %s exactly', (participant) => {
-    const { code, stdout } = cli(['grid', 'samples/study/coding.csv', '--participant', participant]);
+describe('reflect-code (the command line)', () => {
+  it.each(['A32', 'A44'])('prints the study grid of %s exactly', async (participant) => {
+    const { code, stdout } = await cli(['grid', 'samples/study/coding.csv', '--participant', participant]);
     expect(code).toBe(0);
     expect(stdout).toBe(readFileSync(join(FIGURES, `${participant}.md`), 'utf8'));
   });
 
-  it('cuts the study accounts into the figures\' rows with --unit line', () => {
+  it('cuts the study accounts into the figures\' rows with --unit line', async () => {
     const out = join(tempDir(), 'out');
-    expect(cli(['analyse', 'samples/study/accounts', '--unit', 'line', '--out', out]).code).toBe(0);
+    expect((await cli(['analyse', 'samples/study/accounts', '--unit', 'line', '--out', out])).code).toBe(0);
     for (const participant of ['A32', 'A44']) {
       const rows = readFileSync(join(FIGURES, `${participant}.md`), 'utf8').split('\n').slice(2, -1).map((row) => row.split(' | ')[0].slice(2));
-      const grid = cli(['grid', join(out, 'segments.csv'), '--participant', participant, '--format', 'csv']);
+      const grid = await cli(['grid', join(out, 'segments.csv'), '--participant', participant, '--format', 'csv']);
       expect(grid.stdout.split('\n').slice(1, -1).map((row) => row.replace(/,[^,]*,[^,]*$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'))).toEqual(rows);
     }
   });
 
-  it('refuses a non-empty output folder without --force, and replaces earlier outputs with it (no report with --no-report)', () => {
+  it('refuses a non-empty output folder without --force, and replaces earlier outputs with it (no report with --no-report)', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'notes.txt'), 'mine');
-    const refused = cli(['analyse', 'samples/study/accounts', '--out', out]);
+    const refused = await cli(['analyse', 'samples/study/accounts', '--out', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs) [out-not-empty]');
     expect(readdirSync(out)).toEqual(['notes.txt']);
-    expect(cli(['analyse', 'samples/study/accounts', '--out', out, '--force', '-q', '--no-report']).code).toBe(0);
+    expect((await cli(['analyse', 'samples/study/accounts', '--out', out, '--force', '-q', '--no-report'])).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['grids', 'notes.txt', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-structure.csv', 'themes.csv']);
   });
 });
@@ -85,10 +87,10 @@ describe('bad input: one line on stderr, exit code 2, nothing written', () => {
     ['a bad --unit', () => ['samples/accounts.csv', '--unit', 'word'], /^reflect-code: error: option '-u, --unit <unit>' argument 'word' is invalid\. Allowed choices are clause, sentence, line\.\n/],
   ];
 
-  it.each(cases)('%s', (_name, setup, message) => {
+  it.each(cases)('%s', async (_name, setup, message) => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    const { code, stdout, stderr } = cli(['analyse', ...setup(dir), '--out', out]);
+    const { code, stdout, stderr } = await cli(['analyse', ...setup(dir), '--out', out]);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stdout).toBe('');
@@ -96,18 +98,18 @@ describe('bad input: one line on stderr, exit code 2, nothing written', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('leaves no output when an account fails half-way through', () => {
+  it('leaves no output when an account fails half-way through', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', 'a.csv'), 'participant,text\nA1,Fine\nA1,Again\n');
-    const { code, stderr } = cli(['analyse', join(dir, 'in', 'a.csv'), '--out', join(dir, 'out')]);
+    const { code, stderr } = await cli(['analyse', join(dir, 'in', 'a.csv'), '--out', join(dir, 'out')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/a\.csv:3: participant "A1" appears twice/);
     expect(readdirSync(dir)).toEqual(['in']);
   });
 
-  it('names the participants there are when grid is asked for one that is not', () => {
-    const { code, stderr } = cli(['grid', 'samples/study/coding.csv', '--participant', 'A4']);
+  it('names the participants there are when grid is asked for one that is not', async () => {
+    const { code, stderr } = await cli(['grid', 'samples/study/coding.csv', '--participant', 'A4']);
     expect(code).toBe(2);
     expect(stderr).toBe('reflect-code: error: samples/study/coding.csv: expected a participant in the file, got no rows for "A4" (did you mean "A44"?); participants: A32, A44 [participant-not-found]\n');
   });

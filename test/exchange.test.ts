@@ -100,11 +100,11 @@ describe('export to REFI-QDA', () => {
   });
 });
 
-describe('reflect-code codebook (the real binary)', () => {
-  it('validate lists five different mistakes, each located, and exits 2', () => {
+describe('reflect-code codebook (the command line)', () => {
+  it('validate lists five different mistakes, each located, and exits 2', async () => {
     const file = join(tempDir(), 'five.yaml');
     writeFileSync(file, ['name: Five mistakes', 'codes:', '  - code: SUP', '    name: Support', '    keywords: [support, help]', '    phrases: []', '  - code: STR', '    name: Strain', '    keywrods: [stress]', '  - code: SUP', '    name: Support again', '  - code: CO', '    name: Coaching', '    keywords: [helping]', "    regex: ['(a+)+$']", ''].join('\n'));
-    const { code, stderr, stdout } = cli(['codebook', 'validate', file]);
+    const { code, stderr, stdout } = await cli(['codebook', 'validate', file]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n').map((line) => line.replace(file, 'five.yaml').replace(/ \(for instance on .*\);/, ' (...);'))).toEqual([
@@ -118,14 +118,14 @@ describe('reflect-code codebook (the real binary)', () => {
     ]);
   });
 
-  it('validate summarises a valid codebook and a cue file, exit 0', () => {
-    expect(cli(['codebook', 'validate', 'codebooks/mentorship.yaml'])).toEqual({ code: 0, stdout: 'codebooks/mentorship.yaml: valid theme codebook "Social care mentorship study", 9 codes, 256 rules\n', stderr: '' });
-    expect(cli(['codebook', 'validate', 'codebooks/labov.yaml']).stdout).toBe('codebooks/labov.yaml: valid structure cue file "Labov and Waletzky structure cues", 6 tags, 30 cues\n');
-    expect(cli(['codebook', 'validate', 'codebooks/starter.yaml']).code).toBe(0);
+  it('validate summarises a valid codebook and a cue file, exit 0', async () => {
+    expect(await cli(['codebook', 'validate', 'codebooks/mentorship.yaml'])).toEqual({ code: 0, stdout: 'codebooks/mentorship.yaml: valid theme codebook "Social care mentorship study", 9 codes, 256 rules\n', stderr: '' });
+    expect((await cli(['codebook', 'validate', 'codebooks/labov.yaml'])).stdout).toBe('codebooks/labov.yaml: valid structure cue file "Labov and Waletzky structure cues", 6 tags, 30 cues\n');
+    expect((await cli(['codebook', 'validate', 'codebooks/starter.yaml'])).code).toBe(0);
   });
 
-  it('explain shows the rules that fired and the matches vetoed', () => {
-    const { code, stdout } = cli(['codebook', 'explain', 'codebooks/mentorship.yaml', 'I am not getting sucked into staff problems as much. I did not learn much.']);
+  it('explain shows the rules that fired and the matches vetoed', async () => {
+    const { code, stdout } = await cli(['codebook', 'explain', 'codebooks/mentorship.yaml', 'I am not getting sucked into staff problems as much. I did not learn much.']);
     expect(code).toBe(0);
     expect(stdout).toBe(
       [
@@ -142,35 +142,35 @@ describe('reflect-code codebook (the real binary)', () => {
     );
   });
 
-  it('explain shows every tag\'s total and cues for a structure cue file', () => {
-    expect(cli(['codebook', 'explain', 'codebooks/labov.yaml', 'Then the inspector asked to see the care plans.']).stdout).toBe(
+  it('explain shows every tag\'s total and cues for a structure cue file', async () => {
+    expect((await cli(['codebook', 'explain', 'codebooks/labov.yaml', 'Then the inspector asked to see the care plans.'])).stdout).toBe(
       ['Segment 1 [0-47]: Then the inspector asked to see the care plans.', '  features: simple-past, first, last', '  OR 0', '  CA 3: simple past event +2; sequence marker: Then +1', '  EV 0', '  RE 0', '  tag: CA', ''].join('\n'),
     );
   });
 
-  it('init writes the starter codebook, which validates; it refuses to overwrite without --force', () => {
+  it('init writes the starter codebook, which validates; it refuses to overwrite without --force', async () => {
     const dir = tempDir();
-    expect(cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 0, stdout: 'Wrote codebook.yaml. Check it with: reflect-code codebook validate codebook.yaml\n', stderr: '' });
+    expect(await cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 0, stdout: 'Wrote codebook.yaml. Check it with: reflect-code codebook validate codebook.yaml\n', stderr: '' });
     expect(readFileSync(join(dir, 'codebook.yaml'), 'utf8').split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\.\.?\/.*\/codebooks\/codebook\.schema\.json$/);
-    expect(cli(['codebook', 'validate', 'codebook.yaml'], dir).code).toBe(0);
-    expect(cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'reflect-code: error: codebook.yaml: the output file exists; expected a new file (add --force to replace it) [out-exists]\n' });
+    expect((await cli(['codebook', 'validate', 'codebook.yaml'], dir)).code).toBe(0);
+    expect(await cli(['codebook', 'init', 'codebook.yaml'], dir)).toEqual({ code: 2, stdout: '', stderr: 'reflect-code: error: codebook.yaml: the output file exists; expected a new file (add --force to replace it) [out-exists]\n' });
   });
 
-  it('show lists codes with rule counts as Markdown or CSV', () => {
-    const csv = cli(['codebook', 'show', 'codebooks/starter.yaml', '--format', 'csv']).stdout.split('\n');
+  it('show lists codes with rule counts as Markdown or CSV', async () => {
+    const csv = (await cli(['codebook', 'show', 'codebooks/starter.yaml', '--format', 'csv'])).stdout.split('\n');
     expect(csv.slice(0, 3)).toEqual([
       'code,name,parent,aliases,keywords,phrases,patterns,regex,exclude,min_matches,description',
       'SUP,Support,,Encouragement,3,2,0,0,1,1,"Help given or received, by staff, managers or families."',
       'SUP.PEER,Peer support,SUP,,0,2,0,0,0,1,Help from colleagues at the same level.',
     ]);
-    expect(cli(['codebook', 'show', 'codebooks/mentorship.yaml']).stdout).toContain('| ME | Manage and use Emotion |  | Attentiveness | 31 | 12 | 0 | 0 | 0 | 1 |');
+    expect((await cli(['codebook', 'show', 'codebooks/mentorship.yaml'])).stdout).toContain('| ME | Manage and use Emotion |  | Attentiveness | 31 | 12 | 0 | 0 | 0 | 1 |');
   });
 
-  it('import and export write files; an unknown type is refused with the known ones', () => {
+  it('import and export write files; an unknown type is refused with the known ones', async () => {
     const dir = tempDir();
-    expect(cli(['codebook', 'import', fixture('small.dicx'), '--out', join(dir, 'liwc.yaml')]).stdout).toBe(`Wrote ${join(dir, 'liwc.yaml')} (1 warning above).\n`);
-    expect(cli(['codebook', 'export', join(dir, 'liwc.yaml'), '--format', 'qdc', '--out', join(dir, 'liwc.qdc')]).code).toBe(0);
+    expect((await cli(['codebook', 'import', fixture('small.dicx'), '--out', join(dir, 'liwc.yaml')])).stdout).toBe(`Wrote ${join(dir, 'liwc.yaml')} (1 warning above).\n`);
+    expect((await cli(['codebook', 'export', join(dir, 'liwc.yaml'), '--format', 'qdc', '--out', join(dir, 'liwc.qdc')])).code).toBe(0);
     expect(readFileSync(join(dir, 'liwc.qdc'), 'utf8')).toContain('name="strain"');
-    expect(cli(['codebook', 'import', 'README.md']).stderr).toBe('reflect-code: error: README.md: expected a codebook file of a known type, .dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA); got ".md" [import-unknown-type]\n');
+    expect((await cli(['codebook', 'import', 'README.md'])).stderr).toBe('reflect-code: error: README.md: expected a codebook file of a known type, .dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA); got ".md" [import-unknown-type]\n');
   });
 });

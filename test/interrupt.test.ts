@@ -54,17 +54,17 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
   });
 
   /** A folder with a big input and the complete outputs of an earlier, small run. */
-  function earlierRun() {
+  async function earlierRun() {
     const dir = tempDir();
     const input = bigInput(dir);
     const out = join(dir, 'out');
     writeFileSync(join(dir, 'in', 'small.csv'), 'participant,text\nA1,My mentor listened.\n');
-    expect(cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out]).code).toBe(0);
+    expect((await cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out])).code).toBe(0);
     return { dir, input, out, before: snapshot(out) };
   }
 
   it('SIGINT and SIGTERM during a --force rerun leave the earlier outputs byte for byte', async () => {
-    const { dir, input, out, before } = earlierRun();
+    const { dir, input, out, before } = await earlierRun();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       expect((await interrupted([input, '--out', out, '--force'], dir, signal)).code).toBe(2);
       expect(snapshot(out)).toEqual(before);
@@ -73,24 +73,24 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
   });
 
   it('a run killed outright (SIGKILL) never touches the earlier outputs', async () => {
-    const { dir, input, out, before } = earlierRun();
+    const { dir, input, out, before } = await earlierRun();
     expect((await interrupted([input, '--out', out, '--force'], dir, 'SIGKILL')).code).toBe(null);
     expect(snapshot(out)).toEqual(before);
     // The next run clears away the staging folder the killed run left.
     expect(readdirSync(dir).filter((name) => name.startsWith('.out.partial-'))).toHaveLength(1);
-    expect(cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out, '--force', '-q']).code).toBe(0);
+    expect((await cli(['analyse', join(dir, 'in', 'small.csv'), '--out', out, '--force', '-q'])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
   });
 
-  it('an error half-way through a --force rerun leaves the earlier outputs byte for byte', () => {
+  it('an error half-way through a --force rerun leaves the earlier outputs byte for byte', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
     mkdirSync(join(dir, 'in'));
     writeFileSync(join(dir, 'in', 'good.csv'), 'participant,text\nA1,My mentor listened.\n');
     writeFileSync(join(dir, 'in', 'bad.csv'), 'participant,text\nA1,Fine.\nA2,"Never closed\n');
-    expect(cli(['analyse', join(dir, 'in', 'good.csv'), '--out', out]).code).toBe(0);
+    expect((await cli(['analyse', join(dir, 'in', 'good.csv'), '--out', out])).code).toBe(0);
     const before = snapshot(out);
-    const { code, stderr } = cli(['analyse', join(dir, 'in', 'bad.csv'), '--out', out, '--force']);
+    const { code, stderr } = await cli(['analyse', join(dir, 'in', 'bad.csv'), '--out', out, '--force']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/bad\.csv:3: a quoted field is never closed/);
     expect(snapshot(out)).toEqual(before);

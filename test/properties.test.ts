@@ -9,6 +9,7 @@ import { loadStructureTags } from '../src/structure/active-tags.js';
 import { compileGlob } from '../src/text/glob.js';
 import { BOM, toCsv, unescapeFormula } from '../src/write/csv.js';
 import { tempDir } from './helpers/cli.js';
+import { runs } from './helpers/long.js';
 
 /** Characters that break naive CSV writers, segmenters and spreadsheets. */
 const AWKWARD = fc.constantFrom('"', ',', ';', '\t', '\n', '\r', '\r\n', '=', '+', '-', '@', "'", '\uFEFF', '.', '!?', '…', ' ', '\u2028', '👩🏽‍⚕️', 'é', 'Mr. ', 'A.');
@@ -39,7 +40,7 @@ describe('segments (property-based)', () => {
           previousEnd = s.end;
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -56,7 +57,7 @@ describe('CSV round trip (property-based)', () => {
         for await (const record of csvRecords(file)) cells.push(record.cells);
         expect(cells).toEqual([header, ...rows]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -77,7 +78,7 @@ describe('hostile inputs (property-based)', () => {
           expect(error.file).toBe(file);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -101,7 +102,7 @@ describe('hostile inputs (property-based)', () => {
           expect(segmentText).toBe(original.slice(start, end));
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });
@@ -113,7 +114,7 @@ describe('globs (property-based)', () => {
       fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'B', '*', '?'), maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'A', "'", 'é'), maxLength: 10 }), (glob, word) => {
         expect(compileGlob(glob).test(word)).toBe(oracle(glob).test(word));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

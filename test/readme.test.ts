@@ -21,16 +21,16 @@ function block(marker: string, nth = 0): string {
 }
 
 describe('the README shows what the tool prints', () => {
-  it('for the quick start', () => {
+  it('for the quick start', async () => {
     const out = join(tempDir(), 'out');
-    const { code, stdout } = cli(['analyse', 'samples/accounts.csv', '--out', out]);
+    const { code, stdout } = await cli(['analyse', 'samples/accounts.csv', '--out', out]);
     expect(code).toBe(0);
     expect(stdout.replaceAll(out, 'out')).toBe(block('It prints:'));
   });
 
-  it('for the study\'s Figure 2', () => {
+  it('for the study\'s Figure 2', async () => {
     expect(block('This prints its Figure 2', 0)).toBe('npx reflect-code grid samples/study/coding.csv --participant A32\n');
-    expect(cli(['grid', 'samples/study/coding.csv', '--participant', 'A32']).stdout).toBe(block('This prints its Figure 2', 1));
+    expect((await cli(['grid', 'samples/study/coding.csv', '--participant', 'A32'])).stdout).toBe(block('This prints its Figure 2', 1));
   });
 
   // The printout includes the RTN val partition, which only a checkout with ../shared beside it has.

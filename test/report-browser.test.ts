@@ -2,18 +2,21 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openFile } from './helpers/chromium.js';
+import { CHROMIUM, launchChromium, openFile, REQUIRE_BROWSER } from './helpers/chromium.js';
 import { cli, tempDir } from './helpers/cli.js';
+import { LONG } from './helpers/long.js';
 import { writeManyAccounts } from './helpers/many-accounts.js';
 
 /**
  * `report.html` as a reader sees it, in real headless Chromium: every
  * chart and grid shows, nothing is logged as an error and nothing is
  * fetched. Set REPORT_SCREENSHOT to a path to keep the screenshot there.
+ * Skipped when there is no Chromium (see helpers/chromium.js), unless
+ * REQUIRE_BROWSER=1; the report of 500 participants only under `npm run test:long`.
  */
 const FIGURES = ['themes', 'participant-themes', 'theme-structure', 'structure'];
 
-describe('report.html in Chromium', () => {
+describe.skipIf(!CHROMIUM && !REQUIRE_BROWSER)('report.html in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -24,7 +27,7 @@ describe('report.html in Chromium', () => {
 
   it('shows every chart and grid, the evidence on hover, with no console errors and no network requests', async () => {
     const out = join(tempDir(), 'out');
-    expect(cli(['analyse', 'samples/accounts.csv', '--out', out, '-q']).code).toBe(0);
+    expect((await cli(['analyse', 'samples/accounts.csv', '--out', out, '-q'])).code).toBe(0);
     const { page, errors, requests } = await openFile(browser, join(out, 'report.html'));
     for (const figure of FIGURES) expect(await page.locator(`#${figure} figure svg`).isVisible(), figure).toBe(true);
 
@@ -51,10 +54,10 @@ describe('report.html in Chromium', () => {
     expect(requests).toEqual([]);
   });
 
-  it('opens a report of 500 participants and 20,000 segments with every grid collapsed', async () => {
+  it.runIf(LONG)('opens a report of 500 participants and 20,000 segments with every grid collapsed', async () => {
     const folder = tempDir();
     writeManyAccounts(join(folder, 'accounts.csv'), 500, 40);
-    const run = cli(['analyse', join(folder, 'accounts.csv'), '--unit', 'line', '--out', join(folder, 'out')]);
+    const run = await cli(['analyse', join(folder, 'accounts.csv'), '--unit', 'line', '--out', join(folder, 'out')]);
     expect(run.stdout).toContain('Coded 500 participants, 20000 segments');
     expect(statSync(join(folder, 'out/report.html')).size).toBeGreaterThan(1e6);
     const { page, errors, requests } = await openFile(browser, join(folder, 'out/report.html'));
@@ -64,5 +67,5 @@ describe('report.html in Chromium', () => {
     expect(await page.locator('details.grid tbody tr').count()).toBe(20000);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-  }, 120000);
+  });
 });

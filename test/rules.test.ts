@@ -148,19 +148,19 @@ describe('hierarchy', () => {
   });
 });
 
-describe('--level on analyse and tabulate (the real binary)', () => {
-  it('counts child codes as coded, or rolled up to their parent', () => {
+describe('--level on analyse and tabulate (the command line)', () => {
+  it('counts child codes as coded, or rolled up to their parent', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'book.yaml'), ['name: Levels', 'codes:', '  - code: SUP', '    name: Support', '    children:', '      - {code: PEER, name: Peer support, phrases: ["my colleagues"]}', '      - {code: FAM, name: Family, keywords: [family]}', '  - {code: STR, name: Strain, keywords: [stress]}', ''].join('\n'));
     writeFileSync(join(dir, 'accounts.csv'), 'participant,text\nA1,My colleagues and the family helped. I felt stress.\nA2,The family was there.\n');
     const run = (level: string, out: string) => cli(['analyse', join(dir, 'accounts.csv'), '--codebook', join(dir, 'book.yaml'), '--unit', 'sentence', '--level', level, '--out', join(dir, out), '--no-report', '--no-check', '-q']);
-    expect(run('leaves', 'leaves').code).toBe(0);
+    expect((await run('leaves', 'leaves')).code).toBe(0);
     expect(readFileSync(join(dir, 'leaves/themes.csv'), 'utf8')).toBe('\uFEFFcode,name,segments,percent_segments,participants,percent_participants\nFAM,Family,2,66.7,2,100.0\nPEER,Peer support,1,33.3,1,50.0\nSTR,Strain,1,33.3,1,50.0\nSUP,Support,0,0.0,0,0.0\n');
-    expect(run('parents', 'parents').code).toBe(0);
+    expect((await run('parents', 'parents')).code).toBe(0);
     expect(readFileSync(join(dir, 'parents/themes.csv'), 'utf8')).toBe('\uFEFFcode,name,segments,percent_segments,participants,percent_participants\nSUP,Support,2,66.7,2,100.0\nSTR,Strain,1,33.3,1,50.0\n');
     // segments.csv keeps the codes as coded, so tabulate can count it at either level.
     expect(readFileSync(join(dir, 'parents/segments.csv'), 'utf8')).toContain(',PEER;FAM,');
-    expect(cli(['tabulate', join(dir, 'leaves/segments.csv'), '--codebook', join(dir, 'book.yaml'), '--level', 'parents', '--out', join(dir, 'tabulated'), '--no-report', '-q']).code).toBe(0);
+    expect((await cli(['tabulate', join(dir, 'leaves/segments.csv'), '--codebook', join(dir, 'book.yaml'), '--level', 'parents', '--out', join(dir, 'tabulated'), '--no-report', '-q'])).code).toBe(0);
     expect(readFileSync(join(dir, 'tabulated/themes.csv'), 'utf8')).toBe(readFileSync(join(dir, 'parents/themes.csv'), 'utf8'));
   });
 });

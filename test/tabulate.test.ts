@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers/cli.js';
 
 const TABLES = ['themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv'];
@@ -39,35 +39,37 @@ function spreadsheetEdit(source: string, target: string): void {
   writeFileSync(target, `\uFEFF${stringify(table, { record_delimiter: '\r\n' })}`);
 }
 
-describe('reflect-code tabulate (the real binary)', () => {
-  it('rebuilds analyse\'s tables and grids byte for byte from its segments.csv', () => {
-    const dir = tempDir();
+describe('reflect-code tabulate (the command line)', () => {
+  /** analyse's outputs for the sample accounts, shared by the tests that tabulate them. */
+  let analysed: string;
+  beforeAll(async () => {
+    analysed = join(tempDir(), 'analysed');
     // The reports differ by design (their run summaries name different inputs), so they are left out here.
-    expect(cli(['analyse', 'samples/accounts.csv', '--out', join(dir, 'analysed'), '-q', '--no-report']).code).toBe(0);
-    const { code, stdout, stderr } = cli(['tabulate', join(dir, 'analysed', 'segments.csv'), '--out', join(dir, 'tabulated'), '--no-report']);
+    expect((await cli(['analyse', 'samples/accounts.csv', '--out', analysed, '-q', '--no-report'])).code).toBe(0);
+  });
+
+  it('rebuilds analyse\'s tables and grids byte for byte from its segments.csv', async () => {
+    const dir = tempDir();
+    const { code, stdout, stderr } = await cli(['tabulate', join(analysed, 'segments.csv'), '--out', join(dir, 'tabulated'), '--no-report']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Tabulated 15 participants');
-    const { 'segments.csv': _segments, ...analysed } = outputs(join(dir, 'analysed'));
-    expect(outputs(join(dir, 'tabulated'))).toEqual(analysed);
-    expect(analysed['participants.csv']).toContain('grid,setting,years_in_role\n');
+    const { 'segments.csv': _segments, ...tables } = outputs(analysed);
+    expect(outputs(join(dir, 'tabulated'))).toEqual(tables);
+    expect(tables['participants.csv']).toContain('grid,setting,years_in_role\n');
   });
 
   it.each([
-    ['the study coding', 'samples/study/coding.csv'],
-    ['analyse\'s coding with metadata', 'samples/accounts.csv'],
-  ])('gives the same tables from %s after a spreadsheet edit (CRLF, BOM, reordered, "co / t")', (_name, input) => {
+    ['the study coding', () => 'samples/study/coding.csv'],
+    ['analyse\'s coding with metadata', () => join(analysed, 'segments.csv')],
+  ])('gives the same tables from %s after a spreadsheet edit (CRLF, BOM, reordered, "co / t")', async (_name, coding) => {
     const dir = tempDir();
-    let original = input;
-    if (input.endsWith('accounts.csv')) {
-      expect(cli(['analyse', input, '--out', join(dir, 'analysed'), '-q']).code).toBe(0);
-      original = join(dir, 'analysed', 'segments.csv');
-    }
+    const original = coding();
     const edited = join(dir, 'edited.csv');
     spreadsheetEdit(original, edited);
     expect(readFileSync(edited, 'utf8')).toMatch(/^\uFEFF.*\r\n/);
-    expect(cli(['tabulate', original, '--out', join(dir, 'before'), '-q', '--no-report']).code).toBe(0);
-    const after = cli(['tabulate', edited, '--out', join(dir, 'after'), '-q', '--no-report']);
+    expect((await cli(['tabulate', original, '--out', join(dir, 'before'), '-q', '--no-report'])).code).toBe(0);
+    const after = await cli(['tabulate', edited, '--out', join(dir, 'after'), '-q', '--no-report']);
     expect(after.stderr).toBe('');
     expect(after.code).toBe(0);
     const before = outputs(join(dir, 'before'));
@@ -75,9 +77,9 @@ describe('reflect-code tabulate (the real binary)', () => {
     expect(outputs(join(dir, 'after'))).toEqual(before);
   });
 
-  it('writes the study coding\'s theme table', () => {
+  it('writes the study coding\'s theme table', async () => {
     const out = join(tempDir(), 'out');
-    expect(cli(['tabulate', 'samples/study/coding.csv', '--out', out, '-q']).code).toBe(0);
+    expect((await cli(['tabulate', 'samples/study/coding.csv', '--out', out, '-q'])).code).toBe(0);
     expect(readFileSync(join(out, 'themes.csv'), 'utf8')).toBe([
       '\uFEFFcode,name,segments,percent_segments,participants,percent_participants',
       'CO,Coaching,6,28.6,1,50.0',
@@ -94,39 +96,39 @@ describe('reflect-code tabulate (the real binary)', () => {
     expect(readFileSync(join(out, 'structure.csv'), 'utf8')).toContain('\nEV,Evaluating Action,10,47.6,2,100.0\n');
   });
 
-  it('stops at a code the codebook does not list, naming the file and line', () => {
+  it('stops at a code the codebook does not list, naming the file and line', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,CO,EV\nA1,2,Again,COA;T,OR\n');
-    const { code, stdout, stderr } = cli(['tabulate', file, '--out', join(dir, 'out')]);
+    const { code, stdout, stderr } = await cli(['tabulate', file, '--out', join(dir, 'out')]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(`reflect-code: error: ${file}:3: theme code "COA" is not in "Social care mentorship study" (did you mean "CO"?); expected one of P, CO, T, WB, LA, LB, B, ME, C, or their names (add --allow-new-codes to keep new codes) [segments-unknown-code]\n`);
     expect(readdirSync(dir)).toEqual(['coded.csv']);
   });
 
-  it('reads a theme\'s name or one of the study\'s merged themes as its code', () => {
+  it('reads a theme\'s name or one of the study\'s merged themes as its code', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,Attentiveness; coaching,evaluating action\nA1,2,Again,Breaking habits,OR\n');
-    expect(cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report']).code).toBe(0);
+    expect((await cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report'])).code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'grids', 'A1.md'), 'utf8')).toBe('| Participant A1 | Theme | Application of Labov |\n| --- | --- | --- |\n| Hello | ME/CO | EV |\n| Again | T | OR |\n');
   });
 
-  it('counts a note however it is capitalised, and keeps a metadata column apart from its own', () => {
+  it('counts a note however it is capitalised, and keeps a metadata column apart from its own', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure,structure_note,CO\nA1,1,Hello,CO,EV,Message,x\nA1,2,Again,T,EV,message,x\n');
-    expect(cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report']).code).toBe(0);
+    expect((await cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report'])).code).toBe(0);
     expect(readFileSync(join(dir, 'out', 'structure.csv'), 'utf8')).toContain('\nEV:message,Evaluating Action: message,2,100.0,1,100.0\n');
     expect(readFileSync(join(dir, 'out', 'participants.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFparticipant,segments,P,CO,T,WB,LA,LB,B,ME,C,grid,input_CO');
   });
 
-  it('keeps new codes with --allow-new-codes, with one warning per code', () => {
+  it('keeps new codes with --allow-new-codes, with one warning per code', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,new;CO,EV\nA1,2,Again,NEW,XX\n');
-    const { code, stderr } = cli(['tabulate', file, '--out', join(dir, 'out'), '--allow-new-codes', '-q']);
+    const { code, stderr } = await cli(['tabulate', file, '--out', join(dir, 'out'), '--allow-new-codes', '-q']);
     expect(code).toBe(0);
     expect(stderr).toBe([
       `reflect-code: warning: ${file}:2: theme code "new" is not in "Social care mentorship study"; kept as a new code (2 rows) [segments-new-code]`,
@@ -137,17 +139,17 @@ describe('reflect-code tabulate (the real binary)', () => {
     expect(readFileSync(join(dir, 'out', 'grids', 'A1.md'), 'utf8')).toBe('| Participant A1 | Theme | Application of Labov |\n| --- | --- | --- |\n| Hello | new/CO | EV |\n| Again | new | XX |\n');
   });
 
-  it('warns about a text that no longer fits its offsets, and with --accounts one that is not the account\'s text', () => {
+  it('warns about a text that no longer fits its offsets, and with --accounts one that is not the account\'s text', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     const rows = readFileSync('samples/study/coding.csv', 'utf8').split('\n');
     rows[2] = rows[2].replace('What would you not like', 'What would you not want');
     rows[3] = rows[3].replace('difficult', 'hard');
     writeFileSync(file, rows.join('\n'));
-    const plain = cli(['tabulate', file, '--out', join(dir, 'plain'), '-q', '--strict']);
+    const plain = await cli(['tabulate', file, '--out', join(dir, 'plain'), '-q', '--strict']);
     expect(plain.code).toBe(1);
     expect(plain.stderr).toBe(`reflect-code: warning: ${file}:4: the text is 36 characters long but its offsets 111-152 span 41; expected the account's text between the offsets (was the text edited?) [segments-offsets-mismatch]\n`);
-    const checked = cli(['tabulate', file, '--out', join(dir, 'checked'), '-q', '--accounts', 'samples/study/accounts']);
+    const checked = await cli(['tabulate', file, '--out', join(dir, 'checked'), '-q', '--accounts', 'samples/study/accounts']);
     expect(checked.code).toBe(0);
     expect(checked.stderr).toBe([
       `reflect-code: warning: ${file}:3: the text is not the text of A32's account at offsets 69-110; expected "What would you not like to happen to you?" [segments-text-mismatch]`,
@@ -156,20 +158,20 @@ describe('reflect-code tabulate (the real binary)', () => {
     ].join('\n'));
   });
 
-  it('warns about a segment number used twice for a participant', () => {
+  it('warns about a segment number used twice for a participant', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,CO,EV\nA2,1,Hi,T,OR\nA1,1,Again,T,OR\n');
-    const { code, stderr } = cli(['tabulate', file, '--out', join(dir, 'out'), '-q']);
+    const { code, stderr } = await cli(['tabulate', file, '--out', join(dir, 'out'), '-q']);
     expect(code).toBe(0);
     expect(stderr).toBe(`reflect-code: warning: ${file}:4: A1 segment 1 appears twice (first on line 2); expected one row per segment, both are counted [segments-duplicate]\n`);
   });
 
-  it('refuses two structure tags in one row', () => {
+  it('refuses two structure tags in one row', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure\nA1,1,Hello,CO,EV/CA\n');
-    const { code, stderr } = cli(['tabulate', file, '--out', join(dir, 'out')]);
+    const { code, stderr } = await cli(['tabulate', file, '--out', join(dir, 'out')]);
     expect(code).toBe(2);
     expect(stderr).toBe(`reflect-code: error: ${file}:2: expected at most one structure tag in a row, got "EV/CA" [segments-several-tags]\n`);
   });

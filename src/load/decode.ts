@@ -170,7 +170,10 @@ function decodeStage(file: string, encoding: string): Transform {
 /** Streams a file's text, decoded as {@link decodeStage} does; errors (a missing file, a bad byte) come out of the stream. */
 export function decodedStream(file: string, encoding: string): Transform {
   const stage = decodeStage(file, encoding);
-  return createReadStream(file).on('error', (error) => stage.destroy(unreadable(error, file))).pipe(stage);
+  const source = createReadStream(file).on('error', (error) => stage.destroy(unreadable(error, file)));
+  // A reader that stops early (after the header, or at a fault) closes the file too, rather than leave it to garbage collection.
+  stage.on('close', () => source.destroy());
+  return source.pipe(stage);
 }
 
 /** The text of a file's first 64 KiB, decoded leniently (a character cut off at the end is dropped). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fail } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
@@ -72,6 +72,8 @@ export class OutputDir {
   private readonly pending = new Set<Promise<void>>();
   /** The first error of a write in flight, thrown by the next `write` or `settle`. */
   private failure: unknown;
+  /** Files opened to write in pieces; `abort` closes those a failed run left open. */
+  private readonly handles = new Set<FileHandle>();
 
   private constructor(
     /** The folder the outputs end up in. */
@@ -146,7 +148,7 @@ export class OutputDir {
 
   /** Opens a file to write in pieces (path relative to the output folder). */
   async open(name: string): Promise<BufferedFile> {
-    return new BufferedFile(await open(await this.prepare(name), 'w'));
+    return this.openFile(await this.prepare(name));
   }
 
   /**
@@ -157,7 +159,13 @@ export class OutputDir {
    */
   async openWork(name: string): Promise<{ file: BufferedFile; path: string }> {
     const path = await this.prepare(join(WORK, name));
-    return { file: new BufferedFile(await open(path, 'w')), path };
+    return { file: await this.openFile(path), path };
+  }
+
+  private async openFile(path: string): Promise<BufferedFile> {
+    const handle = await open(path, 'w');
+    this.handles.add(handle);
+    return new BufferedFile(handle);
   }
 
   /**
@@ -187,6 +195,8 @@ export class OutputDir {
   /** Removes the staging folder and everything written to it. */
   async abort(): Promise<void> {
     await Promise.all(this.pending);
+    // Closing a handle a second time does nothing.
+    await Promise.all([...this.handles].map((handle) => handle.close()));
     await rm(this.staging, { recursive: true, force: true });
   }
 }

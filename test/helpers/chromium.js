@@ -1,13 +1,34 @@
-// Opens pages in Debian's headless Chromium (driven by playwright-core),
+// Opens pages in the system's headless Chromium (driven by playwright-core),
 // recording what a reader would not see: console errors and network requests.
+import { accessSync, constants, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium; `.ci/run` installs it when missing. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Where Chromium is looked for: CHROMIUM_PATH when set, else where Debian and Ubuntu install it. */
+const PLACES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** @param {string} file */
+function executable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The Chromium to open reports in, or undefined when there is none. */
+export const CHROMIUM = PLACES.find(executable);
+
+/** True when a missing Chromium must fail the run rather than skip the browser tests (`.ci/run` sets REQUIRE_BROWSER=1). */
+export const REQUIRE_BROWSER = process.env.REQUIRE_BROWSER === '1';
+
+/** The one line printed when the browser tests are skipped. */
+export const BROWSER_SKIPPED = `Skipped test/report-browser.test.ts: no Chromium at ${PLACES.join(' or ')}; install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to run it.`;
 
 /** Launches headless Chromium with no background traffic of its own. */
 export function launchChromium() {
+  if (!CHROMIUM) throw new Error(`REQUIRE_BROWSER=1, but ${BROWSER_SKIPPED.replace(/^Skipped [^:]*: /, '')}`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
