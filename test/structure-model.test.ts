@@ -8,7 +8,7 @@ import { ownFeatures } from '../src/structure/model/clause-features.js';
 import { readCodedFile } from '../src/structure/model/corpus.js';
 import { trainModel } from '../src/structure/model/train.js';
 import { compareStructure, evaluateStructure, readReference } from '../src/structure/evaluate.js';
-import { cli, ROOT, tempDir } from './helpers/cli.js';
+import { binary, cli, ROOT, tempDir } from './helpers/cli.js';
 
 const tags = await loadStructureTagger({});
 const score = structureScorer(tags);
@@ -78,25 +78,25 @@ describe('training', () => {
   it('structure train then evaluate then analyse --structure-model, through the real binary', () => {
     const dir = tempDir();
     const model = join(dir, 'model.json');
-    const train = cli(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60']);
+    const train = binary(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60']);
     expect(train.stderr).toBe('');
     expect(train.stdout).toMatch(/^Trained on 371 tagged clauses \(OR, CA, EV, RE\); wrote .*model\.json with \d+ features\.\n/);
     const first = readFileSync(model, 'utf8');
-    expect(cli(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60']).code).toBe(2);
-    expect(cli(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60', '--force']).code).toBe(0);
+    expect(binary(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60']).code).toBe(2);
+    expect(binary(['structure', 'train', 'test/fixtures/structure-train/written.csv', '--out', model, '--iterations', '60', '--force']).code).toBe(0);
     expect(readFileSync(model, 'utf8')).toBe(first);
-    const evaluate = cli(['structure', 'evaluate', 'test/fixtures/structure/invented.csv', '--model', model]);
+    const evaluate = binary(['structure', 'evaluate', 'test/fixtures/structure/invented.csv', '--model', model]);
     expect(evaluate.code).toBe(0);
     expect(evaluate.stdout).toMatch(/on test\/fixtures\/structure\/invented\.csv: 81 tagged clauses\n  accuracy 0\.\d{3}, Cohen's kappa 0\.\d{3} \(\w+\); always answering EV would score 0\.346\n/);
     expect(evaluate.stdout).toContain('confusion (rows: coded, columns: tagged)');
     const out = join(dir, 'out');
-    const analysed = cli(['analyse', 'samples/accounts.csv', '--structure-model', model, '--out', out, '--no-report']);
+    const analysed = binary(['analyse', 'samples/accounts.csv', '--structure-model', model, '--out', out, '--no-report']);
     expect(analysed.code).toBe(0);
     expect(readFileSync(join(out, 'segments.csv'), 'utf8')).toMatch(/\n[A-Z0-9]+,1,0,\d+,[^\n]*,(OR|CA|EV|RE),/);
   });
 
-  it('cross-validates by account when no model is given', () => {
-    const result = cli(['structure', 'evaluate', 'test/fixtures/structure/invented.csv', '--folds', '3', '--iterations', '60']);
+  it('cross-validates by account when no model is given', async () => {
+    const result = await cli(['structure', 'evaluate', 'test/fixtures/structure/invented.csv', '--folds', '3', '--iterations', '60']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^3-fold cross-validation on test\/fixtures\/structure\/invented\.csv: 81 tagged clauses\n/);
   });
@@ -107,8 +107,8 @@ describe('training', () => {
     [['structure', 'evaluate', 'samples/accounts.csv'], 'samples/accounts.csv:1: expected a coded file with participant, text and structure columns'],
     [['structure', 'train', 'test/fixtures/structure/invented.csv', '--out', 'x.json', '--l2', '-1'], 'expected --l2 to be a number of 0 or more, got -1 [option-invalid]'],
     [['analyse', 'samples/accounts.csv', '--structure-model', 'codebooks/labov-model.json', '--structure-rules', 'codebooks/labov.yaml'], 'expected either --structure-rules or --structure-model, got both'],
-  ])('refuses bad input with a located message and exit 2: %j', (args, message) => {
-    const result = cli(args);
+  ])('refuses bad input with a located message and exit 2: %j', async (args, message) => {
+    const result = await cli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
