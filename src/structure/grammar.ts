@@ -59,9 +59,21 @@ function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): 
  * so the offsets are exact: `text.slice(start, end)` is the token. A
  * pronoun with a contracted auxiliary that it keeps as one word ("I'm")
  * is split in two, as it splits "we're", and an irregular past the
- * tagger took for a noun after a subject pronoun is made a verb.
+ * tagger took for a noun after a subject pronoun is made a verb. The
+ * last text's tokens are kept, so stages that tag the same account one
+ * after the other tag it once; callers must not change them.
  */
 export function tagText(text: string): TaggedToken[] {
+  if (last?.text === text) return last.tokens;
+  const tokens = tagAnew(text);
+  last = { text, tokens };
+  return tokens;
+}
+
+/** The text tagged last and its tokens: the stages of a run tag the same account one after another. */
+let last: { text: string; tokens: TaggedToken[] } | undefined;
+
+function tagAnew(text: string): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);

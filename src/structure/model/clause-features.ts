@@ -49,16 +49,19 @@ function person(group: VerbGroup): string {
   return 'subject:third-person';
 }
 
-/** `word:LEMMA` names already made: words repeat, and every segment has a dozen. */
-const wordNames = new Map<string, FeatureName>();
+/** Feature names already made, by prefix and value: the same few thousand recur in every account, and a name made once is looked up faster. */
+const names = new Map<string, Map<string, FeatureName>>();
+const NAME_CACHE_LIMIT = 100_000;
 
-/** The feature of a word, by its lemma. */
-function wordFeature(lemma: string): FeatureName {
-  let name = wordNames.get(lemma);
+/** The feature `prefix:value` (`word:feel`, `prev:tense:modal`). */
+export function named(prefix: string, value: string): FeatureName {
+  let byValue = names.get(prefix);
+  if (byValue === undefined) names.set(prefix, (byValue = new Map()));
+  let name = byValue.get(value);
   if (name === undefined) {
-    name = `word:${lemma}`;
-    if (wordNames.size >= 100_000) wordNames.clear();
-    wordNames.set(lemma, name);
+    name = `${prefix}:${value}`;
+    if (byValue.size >= NAME_CACHE_LIMIT) byValue.clear();
+    byValue.set(value, name);
   }
   return name;
 }
@@ -71,9 +74,9 @@ export function ownFeatures(tokens: readonly TaggedToken[], text: string): Featu
   const counted = countedGroups(groups);
   if (counted.length === 0) features.add('tense:none');
   for (const group of counted) {
-    features.add(`tense:${group.tense}`);
+    features.add(named('tense', group.tense));
     features.add(person(group));
-    features.add(`verb:${group.head.lemma}`);
+    features.add(named('verb', group.head.lemma));
     if (MENTAL.has(group.head.lemma)) features.add('verb:mental');
     if (REPORTING.has(group.head.lemma)) features.add('verb:reporting');
   }
@@ -81,7 +84,7 @@ export function ownFeatures(tokens: readonly TaggedToken[], text: string): Featu
   if (groups.length > counted.length) features.add('shape:has-subordinate');
   const first = list[0];
   if (first) {
-    if (OPENERS.has(first.lower)) features.add(`opener:${first.lower}`);
+    if (OPENERS.has(first.lower)) features.add(named('opener', first.lower));
     if (first.pos === 'VERB' && first.lower.endsWith('ing')) features.add('shape:ing-opener');
     if (first.pos === 'VERB' && first.lower === first.lemma && counted.length === 0) features.add('shape:imperative');
   }
@@ -90,7 +93,7 @@ export function ownFeatures(tokens: readonly TaggedToken[], text: string): Featu
   if (/["“”]/u.test(text) || /(^|\s)'[^']+'/u.test(text)) features.add('shape:quoted');
   list.forEach((token, i) => {
     const after = list[i + 1];
-    features.add(wordFeature(token.lemma));
+    features.add(named('word', token.lemma));
     if (NEGATORS.has(token.lower)) features.add('negation');
     if (MODALS.has(token.lower)) features.add('modal');
     if (INTENSIFIERS.has(token.lower)) features.add('eval:intensifier');
@@ -100,14 +103,14 @@ export function ownFeatures(tokens: readonly TaggedToken[], text: string): Featu
     if (token.lower === 'there' && after?.lemma === 'be') features.add('existential');
     const timeName = (token.lower === 'next' || token.lower === 'last') && after !== undefined && TIME_NOUNS.has(after.lemma);
     if (timeName) features.add(`time:${token.lower}-${after.lemma === 'time' ? 'time' : 'period'}`);
-    else if (TEMPORAL.has(token.lower)) features.add(`temporal:${token.lower}`);
+    else if (TEMPORAL.has(token.lower)) features.add(named('temporal', token.lower));
   });
   return [...features];
 }
 
 /** The relative position of clause `i` of `count` as a fifth of the account. */
 function fifth(i: number, count: number): string {
-  return `position:fifth-${Math.min(5, Math.floor((5 * i) / count) + 1)}`;
+  return named('position', `fifth-${Math.min(5, Math.floor((5 * i) / count) + 1)}`);
 }
 
 /** Features a neighbour passes on: its tense, shape and opener. */
@@ -127,8 +130,8 @@ export function accountFeatures(own: ReadonlyArray<readonly FeatureName[]>): Fea
     const all = [...features, fifth(i, count)];
     if (i === 0) all.push('position:first');
     if (i === count - 1) all.push('position:last');
-    if (i > 0) for (const name of passed[i - 1]) all.push(`prev:${name}`);
-    if (i < count - 1) for (const name of passed[i + 1]) all.push(`next:${name}`);
+    if (i > 0) for (const name of passed[i - 1]) all.push(named('prev', name));
+    if (i < count - 1) for (const name of passed[i + 1]) all.push(named('next', name));
     return all;
   });
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../../segment/span.js';
 import { tagText, type TaggedToken } from '../grammar.js';
-import { accountFeatures, ownFeatures, type FeatureName } from './clause-features.js';
+import { accountFeatures, named, ownFeatures, type FeatureName } from './clause-features.js';
 import type { LabelledAccount } from './corpus.js';
 import type { SegmentScore } from '../score.js';
 import { SHIPPED_CUES } from './shipped-cues.js';
@@ -18,7 +18,7 @@ export function tokensBySpan(tagged: readonly TaggedToken[], spans: readonly Spa
 
 /** The shipped cue file's verdict on a segment as features: the tag it gives (`cues:CA`) and each tag's total, banded (`cues:CA=3+`). */
 function cueVerdict(score: SegmentScore): FeatureName[] {
-  return [`cues:${score.tag}`, ...score.scores.map(({ tag, total }) => `cues:${tag}=${total >= 3 ? '3+' : total >= 1 ? '1-2' : '0'}`)];
+  return [named('cues', score.tag), ...score.scores.map(({ tag, total }) => named('cues', `${tag}=${total >= 3 ? '3+' : total >= 1 ? '1-2' : '0'}`))];
 }
 
 /**
