@@ -63,7 +63,7 @@ function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): 
  * last text's tokens are kept, so stages that tag the same account one
  * after the other tag it once; callers must not change them.
  */
-export function tagText(text: string): TaggedToken[] {
+export function tagText(text: string): readonly TaggedToken[] {
   if (last?.text === text) return last.tokens;
   const tokens = tagAnew(text);
   last = { text, tokens };
@@ -71,7 +71,7 @@ export function tagText(text: string): TaggedToken[] {
 }
 
 /** The text tagged last and its tokens: the stages of a run tag the same account one after another. */
-let last: { text: string; tokens: TaggedToken[] } | undefined;
+let last: { text: string; tokens: readonly TaggedToken[] } | undefined;
 
 function tagAnew(text: string): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
