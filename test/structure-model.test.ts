@@ -66,6 +66,20 @@ describe('the shipped model tags and shows the features that decided', () => {
   });
 });
 
+describe('structure explain', () => {
+  it('shows each segment\'s features, every tag\'s score and the deciding features', async () => {
+    const result = await cli(['structure', 'explain', 'Her team had lost two coordinators. I rang the agency.']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Segment 1 [0-35]: Her team had lost two coordinators.');
+    expect(lines[1]).toMatch(/^  features: tense:past-perfect, subject:third-person, verb:lose, /);
+    expect(lines[2]).toMatch(/^  scores: OR -?\d+\.\d\d, CA -?\d+\.\d\d, EV -?\d+\.\d\d, RE -?\d+\.\d\d$/);
+    expect(lines[3]).toMatch(/^  tag: OR, decided by .*tense:past-perfect \+\d\.\d\d/);
+    expect(lines[4]).toBe('Segment 2 [36-54]: I rang the agency.');
+    expect(lines[7]).toMatch(/^  tag: CA, decided by .*tense:simple-past \+\d\.\d\d/);
+  });
+});
+
 describe('training', () => {
   it('gives the same model file, byte for byte, from the same data', async () => {
     const set = await readCodedFile('test/fixtures/structure/invented.csv');

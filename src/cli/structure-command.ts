@@ -1,6 +1,10 @@
 import { Option, type Command } from 'commander';
 import { evaluateStructureModel, trainStructureModel } from '../structure/model/api.js';
+import { DEFAULT_STRUCTURE_MODEL } from '../codebook/shipped.js';
+import { UNITS, type Unit } from '../segment/index.js';
+import { explainModel } from '../structure/model/explain-model.js';
 import { formatEvaluation } from '../structure/model/format-evaluation.js';
+import { loadModel } from '../structure/model/model-file.js';
 import { TRAIN_DEFAULTS } from '../structure/model/train.js';
 import { EXIT } from './exit.js';
 
@@ -21,19 +25,33 @@ interface TrainingFlags {
 }
 
 /**
- * Adds the `structure` command group: train a clause-type model on coded
- * segments, and evaluate a model (or cross-validate training) against them.
+ * Adds the `structure` command group: explain how a model tags a text,
+ * train a clause-type model on coded segments, and evaluate a model (or
+ * cross-validate training) against them.
  */
 export function addStructureCommand(cli: Command, setCode: (code: number) => void, examples: (...lines: string[]) => string): void {
   const group = cli
     .command('structure')
     .summary('train and evaluate structure tag models on coded segments')
-    .description('Train a model of Labov & Waletzky structure tags on segments you have coded (a reviewed segments.csv, or the RTN corpus CSV), and measure how well a model tags them: accuracy, Cohen\'s kappa, per-tag precision and recall, and the confusion matrix.')
+    .description('Train a model of Labov & Waletzky structure tags on segments you have coded (a reviewed segments.csv, or the RTN corpus CSV), measure how well a model tags them (accuracy, Cohen\'s kappa, per-tag precision and recall, the confusion matrix), and see why a model tags a text as it does.')
     .addHelpText('after', examples(
+      'reflect-code structure explain "A resident fell. I called the nurse. She calmed down."',
       'reflect-code structure evaluate samples/study/coding.csv --model codebooks/labov-model.json',
       'reflect-code structure train reviewed/segments.csv --out my-model.json',
       'reflect-code analyse more-accounts.csv --structure-model my-model.json --out out',
     ));
+
+  group
+    .command('explain')
+    .description('Segment a text and show, for each segment, the features the model weighs, every tag\'s score, and the tag given with the features that decided it.')
+    .argument('<text>', 'the text to explain, in quotes')
+    .option('-m, --model <file>', 'model file (default: the shipped model, codebooks/labov-model.json)')
+    .addOption(new Option('-u, --unit <unit>', 'segment unit').choices(UNITS).default('clause'))
+    .addHelpText('after', examples('reflect-code structure explain "Her team had lost two coordinators. I rang the agency."', 'reflect-code structure explain "I am trying to listen more." --model my-model.json'))
+    .action(async (text: string, options: { model?: string; unit: Unit }) => {
+      process.stdout.write(`${explainModel(await loadModel(options.model ?? DEFAULT_STRUCTURE_MODEL), text, options.unit).join('\n')}\n`);
+      setCode(EXIT.ok);
+    });
 
   trainingOptions(
     group

@@ -13,6 +13,8 @@ export interface ModelScore {
   evidence: string[];
   /** The shipped cue file's note for the tag (such as `message`), or an empty string. */
   note: string;
+  /** The segment's features that the model has weights for. */
+  features: string[];
 }
 
 /** How many deciding features the evidence lists. */
@@ -80,7 +82,7 @@ export function compileModel(model: StructureModel, domain: Domain = 'written', 
         .slice(0, EVIDENCE_SIZE)
         .map(([name, margin]) => `${name} ${signed(margin)}`);
       const note = cues[s].notesHeld.find((def) => def.tag === best.tag)?.note ?? '';
-      return { tag: best.tag, scores: totals.map(({ tag, total }) => ({ tag, total })), evidence, note };
+      return { tag: best.tag, scores: totals.map(({ tag, total }) => ({ tag, total })), evidence, note, features: present.map(([name]) => name) };
     });
   };
 }

@@ -1,0 +1,19 @@
+import { split, type Unit } from '../../segment/index.js';
+import { tagText } from '../grammar.js';
+import type { StructureModel } from './model-file.js';
+import { compileModel } from './predict.js';
+
+/**
+ * Explains how a model tags a text, segment by segment, as lines to
+ * print: the segment's features that the model weighs, every tag's score,
+ * the tag given with the features that decided it, and its note.
+ */
+export function explainModel(model: StructureModel, text: string, unit: Unit = 'clause'): string[] {
+  const spans = split(text, unit);
+  return compileModel(model)(text, spans, tagText(text)).flatMap((scored, s) => [
+    `Segment ${s + 1} [${spans[s].start}-${spans[s].end}]: ${text.slice(spans[s].start, spans[s].end)}`,
+    `  features: ${scored.features.join(', ') || 'none'}`,
+    `  scores: ${scored.scores.map(({ tag, total }) => `${tag} ${total.toFixed(2)}`).join(', ')}`,
+    `  tag: ${scored.tag}${scored.note ? ` (${scored.note})` : ''}, decided by ${scored.evidence.join('; ') || 'the tags\' base rates'}`,
+  ]);
+}
