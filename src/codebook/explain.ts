@@ -17,9 +17,8 @@ function ruleLabel(match: RuleMatch): string {
     rule.pos.length ? `as ${rule.pos.join(' or ')}` : '',
     rule.weight === 1 ? '' : `weight ${rule.weight}`,
     rule.caseSensitive ? 'case sensitive' : '',
-    rule.negated === 'veto' ? '' : `negated: ${rule.negated}`,
   ].filter(Boolean);
-  const negated = match.negatedBy === undefined ? '' : `, negated by "${match.negatedBy}"`;
+  const negated = match.negatedBy === undefined ? '' : `, negated by "${match.negatedBy}" (${match.from ? `counts for ${rule.negated}` : 'kept'})`;
   return `${KIND_WORDS[rule.kind]} ${describeRule(rule)}${options.length ? ` (${options.join(', ')})` : ''} matched "${match.words}"${negated}`;
 }
 

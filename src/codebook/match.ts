@@ -150,7 +150,8 @@ interface Found extends RuleMatch {
  * says) and, if the rule gives `pos`, that part of speech; phrases match
  * words in a row; patterns are one-word globs; regexes run over the
  * segment's text. A match inside one of its rule's `except` phrases does
- * not count. A match in a clause with a negator ("not", "nothing",
+ * not count, nor does one inside a longer match of the same code. A
+ * match in a clause with a negator ("not", "nothing",
  * "didn't"...) is vetoed, kept, or counted for another code, as the rule's
  * `negated` says. Every match counting for a code is vetoed when one of
  * its `exclude` terms occurs in the segment. Of the rest, a match inside a
@@ -185,7 +186,8 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
     const vetoed = codebook.codes.map((): VetoedMatch[] => []);
     const negatorOf = negationScope(tokens, text, offset);
     found.forEach((matches, code) => {
-      for (const { except, ...match } of matches) {
+      // A match inside a longer one of the same code is left out before negation is judged: "never used to" is not a negated "used to".
+      for (const { except, ...match } of matches.filter((match) => !matches.some((other) => other.end - other.start > match.end - match.start && other.start <= match.start && other.end >= match.end))) {
         const around = exceptAround(except, match, tokens, text, offset);
         const negator = around === undefined ? negatorOf(match.start, match.end) : undefined;
         if (around !== undefined) vetoed[code].push({ ...match, reason: 'except', by: around });
