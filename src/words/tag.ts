@@ -1,4 +1,5 @@
 import { tagText, type TaggedToken } from '../structure/grammar.js';
+import { splitSentences } from '../segment/sentences.js';
 import { tokenize, type Token } from '../text/tokens.js';
 
 /** British past forms the tagger leaves as they are ("learnt" stays "learnt"). */
@@ -42,21 +43,35 @@ function fixAdjectives(tokens: Token[]): void {
 const recent = new Map<string, Token[]>();
 const RECENT_LIMIT = 8;
 
-/**
- * The word tokens of a text (as {@link tokenize} cuts them, with offsets
- * into the text), each with its lemma and part of speech in context, from
- * the wink-nlp tagger the structure stage uses.
- */
-export function tagWords(text: string): Token[] {
-  const tagged = tagText(text);
+/** Longest sentence given to the tagger: its time grows faster than the length of one sentence, and longer runs are not prose. */
+const LONGEST_SENTENCE = 2_000;
+
+/** The tokens of one sentence (offsets into it), tagged. */
+function tagSentence(sentence: string): Token[] {
+  const tagged = tagText(sentence);
   let at = 0;
-  const tokens = tokenize(text).map((token) => {
+  const tokens = tokenize(sentence).map((token) => {
     const { part, whole, next } = partAt(tagged, at, token);
     at = next;
     return { ...token, ...lemmaOf(token, part, whole) };
   });
   fixAdjectives(tokens);
   return tokens;
+}
+
+/**
+ * The word tokens of a text (as {@link tokenize} cuts them, with offsets
+ * into the text), each with its lemma and part of speech in context, from
+ * the wink-nlp tagger the structure stage uses, sentence by sentence. A
+ * "sentence" longer than 2,000 characters is not tagged: its words keep
+ * their own form as lemma and no part of speech.
+ */
+export function tagWords(text: string): Token[] {
+  return splitSentences(text).flatMap(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    const tokens = sentence.length > LONGEST_SENTENCE ? tokenize(sentence).map((token) => ({ ...token, ...lemmaOf(token, undefined, false) })) : tagSentence(sentence);
+    return tokens.map((token) => ({ ...token, start: token.start + start, end: token.end + start }));
+  });
 }
 
 /** {@link tagWords} for an account: each text is tagged once, and the last few are kept. */
