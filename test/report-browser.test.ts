@@ -31,7 +31,7 @@ describe('report.html in Chromium', () => {
     const grids = page.locator('details.grid');
     expect(await grids.count()).toBe(15);
     expect(await page.locator('details.grid[open]').count()).toBe(0);
-    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments CO 2ME 2T 1');
+    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments T 3ME 3CO 2');
     await grids.first().locator('summary').click();
     const rows = grids.first().locator('tbody tr');
     expect(await rows.count()).toBe(8);
