@@ -36,8 +36,8 @@ describe('report.html in Chromium', () => {
     const rows = grids.first().locator('tbody tr');
     expect(await rows.count()).toBe(8);
     expect(await rows.nth(2).isVisible()).toBe(true);
-    expect(await rows.nth(2).locator('td').allInnerTexts()).toEqual(['Now I delegate the medication audits to my senior carers', 'CO', 'OR']);
-    expect(await rows.nth(2).locator('td').nth(1).getAttribute('title')).toBe('CO: delegate');
+    expect(await rows.nth(2).locator('td').allInnerTexts()).toEqual(['Now I delegate the medication audits to my senior carers', 'COT', 'OR']);
+    expect(await rows.nth(2).locator('td').nth(1).getAttribute('title')).toBe('CO: delegate; T: Now');
 
     // The participant filter is the page's one script: it runs only if the Content-Security-Policy allows it.
     await page.locator('#grid-filter').fill('a3');
