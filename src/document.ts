@@ -26,7 +26,7 @@ export interface StructureTag {
   note?: string;
 }
 
-/** A unit of an account (clause, sentence or line) with its offsets. */
+/** A unit of an account (clause, sentence, line, paragraph or section) with its offsets. */
 export interface Segment {
   /** 1-based position of the segment within its account. */
   index: number;
@@ -35,6 +35,8 @@ export interface Segment {
   /** Offset just past the last character: `text.slice(start, end)` gives the segment back. */
   end: number;
   text: string;
+  /** The heading the segment stands under ("Feelings", "Action plan"); empty or absent for none. */
+  section?: string;
   themes: CodeHit[];
   structure?: StructureTag;
 }

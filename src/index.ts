@@ -15,12 +15,15 @@ export { loadCodebook, readCodebook, parseCodebook, type CodebookResult } from '
 export { DEFAULT_CODEBOOK, DEFAULT_STRUCTURE_RULES, DEFAULT_STRUCTURE_MODEL } from './codebook/shipped.js';
 export type { Codebook, CodeDef, Rule, RuleKind } from './codebook/types.js';
 export { readAnyCodebook, loadAnyCodebook, type AnyCodebook } from './codebook/any.js';
-export { traceCodebook, compileCodebook, NEGATION_WINDOW, type CodeTrace, type RuleMatch, type VetoedMatch } from './codebook/match.js';
+export { traceCodebook, compileCodebook, type CodeTrace, type RuleMatch, type VetoedMatch } from './codebook/match.js';
 export { explainText } from './codebook/explain.js';
 export { showCodebook, SHOW_FORMATS, type ShowFormat } from './codebook/show.js';
 export { importCodebook, exportCodebook, initCodebook, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './codebook/exchange.js';
 export { atLevel, LEVELS, type Level } from './codebook/level.js';
 export { codeThemes } from './code/themes.js';
+export { readThemeReference, compareThemes, evaluateThemes, type ThemeReferenceUnit, type ComparedThemes, type ThemeEvaluation } from './code/evaluate.js';
+export { wordTokens } from './words/tag.js';
+export { isNegator, negationScope } from './words/negation.js';
 export { tagStructure } from './structure/tag.js';
 export { loadStructureTags, loadStructureTagger, activeTags, type ActiveTags, type TaggerChoice } from './structure/active-tags.js';
 export { structureScorer, type StructureScorer, type ScoredTag } from './structure/scorer.js';

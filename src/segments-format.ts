@@ -7,7 +7,7 @@ import type { GridRow } from './write/grid.js';
  */
 export const SEGMENT_COLUMNS = [
   'participant', 'segment', 'start', 'end', 'text', 'themes', 'structure',
-  'theme_evidence', 'structure_evidence', 'structure_note',
+  'theme_evidence', 'structure_evidence', 'structure_note', 'section',
 ] as const;
 
 const RESERVED: ReadonlySet<string> = new Set(SEGMENT_COLUMNS);
@@ -44,6 +44,7 @@ export function gridRow(segment: Segment): GridRow {
     note: segment.structure?.note ?? '',
     themeEvidence: segment.themes.map((hit) => `${hit.code}: ${hit.evidence.join(', ')}`).join('; '),
     structureEvidence: segment.structure?.evidence.join('; ') ?? '',
+    section: segment.section ?? '',
   };
 }
 
@@ -60,6 +61,7 @@ export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, me
     row.themeEvidence ?? '',
     row.structureEvidence ?? '',
     row.note,
+    row.section ?? '',
     ...metadataColumns.map((name) => doc.metadata[name] ?? ''),
   ];
 }

@@ -4,6 +4,8 @@ export interface CodedUnit {
   structure: string;
   /** A note beside the tag, e.g. `message`; empty for none. */
   note: string;
+  /** The section heading the segment stands under; empty or absent for none. */
+  section?: string;
 }
 
 /** The key a note is counted under: `EV:message`. */
@@ -43,6 +45,10 @@ export class Tally {
   readonly noteParticipants = new Map<string, number>();
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
+  /** Segments per section heading, in first-seen order (none when no segment has a section). */
+  readonly sectionSegments = new Map<string, number>();
+  /** Section x theme counts: segments of each section coded with each theme. */
+  readonly sectionThemes = new Map<string, Map<string, number>>();
 
   /** Adds one participant's coded segments. */
   add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
@@ -50,7 +56,13 @@ export class Tally {
     const tags = new Set<string>();
     const notes = new Set<string>();
     for (const unit of units) {
+      if (unit.section) bump(this.sectionSegments, unit.section);
       for (const theme of new Set(unit.themes)) {
+        if (unit.section) {
+          const row = this.sectionThemes.get(unit.section) ?? new Map<string, number>();
+          bump(row, theme);
+          this.sectionThemes.set(unit.section, row);
+        }
         bump(themes, theme);
         bump(this.themeSegments, theme);
         if (unit.structure) {

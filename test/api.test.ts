@@ -17,7 +17,7 @@ describe('the library API, as the README shows it', () => {
     }
     expect(coded).toHaveLength(15);
     expect(coded.slice(0, 2)).toEqual([
-      ['A05', ['OR ', 'OR CO', 'EV ME', 'EV CO/T/ME']],
+      ['A05', ['OR T', 'OR CO/T', 'EV ME', 'EV CO/T/ME']],
       ['A11', ['EV CO/ME', 'OR CO/T', 'OR T', 'EV T']],
     ]);
   });

@@ -84,7 +84,7 @@ describe('bad input: one line on stderr, exit code 2, nothing written', () => {
       writeFileSync(join(dir, 'book.yaml'), 'name: Mine\ncodes:\n  - code: CO\n    name: Coaching\n    keywords: coach\n');
       return ['samples/accounts.csv', '--codebook', join(dir, 'book.yaml')];
     }, /^reflect-code: error: .*book\.yaml:5:15: code "CO" > keywords: expected a list, got "coach" \[codebook-schema\]\n$/],
-    ['a bad --unit', () => ['samples/accounts.csv', '--unit', 'word'], /^reflect-code: error: option '-u, --unit <unit>' argument 'word' is invalid\. Allowed choices are clause, sentence, line\.\n/],
+    ['a bad --unit', () => ['samples/accounts.csv', '--unit', 'word'], /^reflect-code: error: option '-u, --unit <unit>' argument 'word' is invalid\. Allowed choices are clause, sentence, line, paragraph, section\.\n/],
   ];
 
   it.each(cases)('%s', async (_name, setup, message) => {

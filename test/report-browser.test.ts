@@ -34,13 +34,13 @@ describe.skipIf(!CHROMIUM && !REQUIRE_BROWSER)('report.html in Chromium', () => 
     const grids = page.locator('details.grid');
     expect(await grids.count()).toBe(15);
     expect(await page.locator('details.grid[open]').count()).toBe(0);
-    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments CO 2ME 2T 1');
+    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments T 3ME 3CO 2');
     await grids.first().locator('summary').click();
     const rows = grids.first().locator('tbody tr');
     expect(await rows.count()).toBe(8);
     expect(await rows.nth(2).isVisible()).toBe(true);
-    expect(await rows.nth(2).locator('td').allInnerTexts()).toEqual(['Now I delegate the medication audits to my senior carers', 'CO', 'OR']);
-    expect(await rows.nth(2).locator('td').nth(1).getAttribute('title')).toBe('CO: delegate');
+    expect(await rows.nth(2).locator('td').allInnerTexts()).toEqual(['Now I delegate the medication audits to my senior carers', 'COT', 'OR']);
+    expect(await rows.nth(2).locator('td').nth(1).getAttribute('title')).toBe('CO: delegate; T: Now');
 
     // The participant filter is the page's one script: it runs only if the Content-Security-Policy allows it.
     await page.locator('#grid-filter').fill('a3');

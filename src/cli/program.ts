@@ -96,7 +96,7 @@ function program(setCode: (code: number) => void): Command {
     .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
-    .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, or line (the physical lines, as in the study\'s figures)').choices(UNITS).default('clause'))
+    .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, line (the physical lines, as in the study\'s figures), paragraph, or section (everything under one heading); headings such as "Feelings:" are never coded but written in the section column').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
     .option('--structure-model <file>', 'structure model (JSON, from "reflect-code structure train"); default: the shipped Labov & Waletzky model')
     .option('--structure-rules <file>', 'tag structure by a cue file (YAML) instead of a model, such as codebooks/labov.yaml')

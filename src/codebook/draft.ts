@@ -48,10 +48,13 @@ export class CodeNamer {
 
 /** A rule as written: the bare term when every option is the default, else a mapping with the options that differ. */
 function rawRule(rule: Rule): RawRule {
-  if (rule.negatable && !rule.caseSensitive && rule.weight === 1 && !rule.shared) return rule.term;
+  if (rule.negated === 'veto' && rule.match === 'lemma' && rule.pos.length === 0 && rule.except.length === 0 && !rule.caseSensitive && rule.weight === 1 && !rule.shared) return rule.term;
   return {
     term: rule.term,
-    ...(rule.negatable ? {} : { negatable: false }),
+    ...(rule.negated === 'veto' ? {} : { negated: rule.negated }),
+    ...(rule.match === 'lemma' ? {} : { match: rule.match }),
+    ...(rule.pos.length === 0 ? {} : { pos: rule.pos }),
+    ...(rule.except.length === 0 ? {} : { except: rule.except }),
     ...(rule.caseSensitive ? { case: 'sensitive' as const } : {}),
     ...(rule.weight === 1 ? {} : { weight: rule.weight }),
     ...(rule.shared ? { shared: true } : {}),

@@ -1,9 +1,9 @@
 import { split, type Unit } from '../segment/index.js';
 import { activeTags } from '../structure/active-tags.js';
 import { compileCues, describeCue } from '../structure/score.js';
-import { tokenize } from '../text/tokens.js';
+import { tokensWithin, wordTokens } from '../words/tag.js';
 import type { AnyCodebook } from './any.js';
-import { traceCodebook, type RuleMatch, NEGATION_WINDOW } from './match.js';
+import { traceCodebook, type RuleMatch, type VetoedMatch } from './match.js';
 import { describeRule } from './rule.js';
 
 /** Singular names of the rule kinds, as explanations print them. */
@@ -11,16 +11,30 @@ const KIND_WORDS: Record<string, string> = { keywords: 'keyword', phrases: 'phra
 
 function ruleLabel(match: RuleMatch): string {
   const { rule } = match;
-  const options = [rule.weight === 1 ? '' : `weight ${rule.weight}`, rule.caseSensitive ? 'case sensitive' : '', rule.negatable ? '' : 'not negatable'].filter(Boolean);
-  return `${KIND_WORDS[rule.kind]} ${describeRule(rule)}${options.length ? ` (${options.join(', ')})` : ''} matched "${match.words}"`;
+  const options = [
+    match.from ? `of ${match.from}` : '',
+    rule.match === 'lemma' ? '' : `on ${rule.match}s`,
+    rule.pos.length ? `as ${rule.pos.join(' or ')}` : '',
+    rule.weight === 1 ? '' : `weight ${rule.weight}`,
+    rule.caseSensitive ? 'case sensitive' : '',
+  ].filter(Boolean);
+  const negated = match.negatedBy === undefined ? '' : `, negated by "${match.negatedBy}" (${match.from ? `counts for ${rule.negated}` : 'kept'})`;
+  return `${KIND_WORDS[rule.kind]} ${describeRule(rule)}${options.length ? ` (${options.join(', ')})` : ''} matched "${match.words}"${negated}`;
+}
+
+/** Why a match was vetoed, as explanations print it. */
+function vetoLabel(match: VetoedMatch): string {
+  if (match.reason === 'negation') return `negation ("${match.by}" in the same clause)`;
+  return match.reason === 'except' ? `except ("${match.by}")` : `exclude ("${match.by}")`;
 }
 
 /** Explains each segment of a text under a theme codebook: each code that matched, applied or not, with every match counted and vetoed. */
 function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'], text: string, unit: Unit): string[] {
   const trace = traceCodebook(book);
+  const tokens = wordTokens(text);
   return split(text, unit).flatMap((span, s) => {
     const piece = text.slice(span.start, span.end);
-    const traces = trace(tokenize(piece), piece, 0);
+    const traces = trace(tokensWithin(tokens, span.start, span.end), piece, span.start);
     const lines = [`Segment ${s + 1} [${span.start}-${span.end}]: ${piece}`];
     if (traces.length === 0) lines.push('  no rule matched');
     for (const result of traces) {
@@ -29,7 +43,7 @@ function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'
       const needed = code.minMatches === 1 && result.applied ? '' : ` (score ${result.score} of ${code.minMatches} needed)`;
       lines.push(`  ${code.code} ${code.name}: ${outcome}${needed}`);
       for (const match of result.fired) lines.push(`    + ${ruleLabel(match)}`);
-      for (const match of result.vetoed) lines.push(`    - ${ruleLabel(match)}, vetoed by ${match.reason === 'negation' ? `negation ("${match.by}" within ${NEGATION_WINDOW} words before)` : `exclude ("${match.by}")`}`);
+      for (const match of result.vetoed) lines.push(`    - ${ruleLabel(match)}, vetoed by ${vetoLabel(match)}`);
     }
     return lines;
   });

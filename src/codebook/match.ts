@@ -1,6 +1,8 @@
 import type { CodeHit } from '../document.js';
 import { compileGlob, type WordPattern } from '../text/glob.js';
-import { normalise, tokenize, type Token } from '../text/tokens.js';
+import { normalise, type Token } from '../text/tokens.js';
+import { negationScope } from '../words/negation.js';
+import { termWords } from '../words/term.js';
 import { checkRegex } from './regex.js';
 import type { CodeDef, Codebook, Rule } from './types.js';
 
@@ -12,12 +14,16 @@ export interface RuleMatch {
   /** Character offsets into the segment's text, `[start, end)`. */
   start: number;
   end: number;
+  /** The negator of the match's clause, when the match counts although negated (`negated: keep`, or a code). */
+  negatedBy?: string;
+  /** The code whose rule matched, when a negated match counts for another code (`negated: LB`). */
+  from?: string;
 }
 
-/** A match that did not count, and why: a negator before it, or an `exclude` term in the segment. */
+/** A match that did not count, and why: a negator in its clause, an `except` phrase around it, or an `exclude` term in the segment. */
 export interface VetoedMatch extends RuleMatch {
-  reason: 'negation' | 'exclude';
-  /** The negator or the exclude term's words, as written. */
+  reason: 'negation' | 'except' | 'exclude';
+  /** The negator, the except phrase or the exclude term's words, as written. */
   by: string;
 }
 
@@ -33,27 +39,15 @@ export interface CodeTrace {
   applied: boolean;
 }
 
-/** Traces a codebook's rules over the tokens of one segment: one trace per code that matched anything. */
+/**
+ * Traces a codebook's rules over the tokens of one segment (with lemmas
+ * and parts of speech when tagged, see `words/tag.ts`): one trace per code
+ * that matched anything. Token offsets are `offset` ahead of `text`'s.
+ */
 export type Tracer = (tokens: readonly Token[], text: string, offset: number) => CodeTrace[];
 
 /** Applies a codebook's rules to the tokens of one segment. */
 export type Matcher = (tokens: readonly Token[], text: string, offset: number) => CodeHit[];
-
-/** Words that negate a match up to {@link NEGATION_WINDOW} words after them; `n't` endings and "no longer" too. */
-const NEGATORS = new Set(['not', 'never', 'without', 'cannot']);
-
-/** How many words before a match are searched for a negator. */
-export const NEGATION_WINDOW = 3;
-
-/** The negator among the few words before token `at`, as written, if any. */
-function negatorBefore(tokens: readonly Token[], at: number): string | undefined {
-  for (let i = at - 1; i >= Math.max(0, at - NEGATION_WINDOW); i--) {
-    const { lower } = tokens[i];
-    if (NEGATORS.has(lower) || lower.endsWith("n't")) return tokens[i].text;
-    if (lower === 'longer' && tokens[i - 1]?.lower === 'no') return `${tokens[i - 1].text} ${tokens[i].text}`;
-  }
-  return undefined;
-}
 
 /** True when the letters a token shares with a rule's word are written in the same case. */
 function sameCase(token: Token, word: string): boolean {
@@ -62,19 +56,48 @@ function sameCase(token: Token, word: string): boolean {
   return token.text.slice(0, shared) === word.slice(0, shared);
 }
 
-/** A compiled rule: finds its matches among a segment's tokens as token ranges or character ranges. */
+/** The keys a token is looked up under: its stem, its word, and its lemma and word as lemmas. */
+function tokenKeys(token: Token): string[] {
+  const lemma = token.lemma ?? token.lower;
+  return lemma === token.lower ? [`s:${token.stem}`, `w:${token.lower}`, `l:${lemma}`] : [`s:${token.stem}`, `w:${token.lower}`, `l:${lemma}`, `l:${token.lower}`];
+}
+
+/** The keys a rule's word is indexed under, by the rule's `match` mode. */
+function wordKeys(word: Token, rule: Rule): string[] {
+  if (rule.match === 'stem') return [`s:${word.stem}`];
+  if (rule.match === 'word') return [`w:${word.lower}`];
+  return [...new Set([`l:${word.lemma ?? word.lower}`, `l:${word.lower}`])];
+}
+
+/** True when a token of the text is the rule's word under the rule's `match` mode. */
+function sameWord(token: Token, word: Token, rule: Pick<Rule, 'match'>): boolean {
+  if (rule.match === 'stem') return token.stem === word.stem;
+  if (rule.match === 'word') return token.lower === word.lower;
+  const lemma = token.lemma ?? token.lower;
+  const wanted = word.lemma ?? word.lower;
+  return lemma === wanted || token.lower === word.lower || lemma === word.lower || token.lower === wanted;
+}
+
+/** True when a one-word rule's part-of-speech condition holds for the token. */
+function posHolds(token: Token, rule: Rule): boolean {
+  return rule.pos.length === 0 || (token.pos !== undefined && rule.pos.includes(token.pos));
+}
+
+/** A compiled rule: its code's index and the rule. */
 interface Compiled {
   code: number;
   rule: Rule;
+  /** The words of the rule's `except` phrases. */
+  except: Token[][];
 }
 
 interface WordRule extends Compiled {
   words: Token[];
 }
 
-/** Token-sequence rules (keywords and phrases) indexed by their first stem; globs and regexes listed. */
+/** Token-sequence rules (keywords and phrases) indexed by the keys of their first word; globs and regexes listed. */
 interface Index {
-  byStem: Map<string, WordRule[]>;
+  byKey: Map<string, WordRule[]>;
   /** Patterns with no wildcard and no case rule: whole words, looked up by their lower-case form. */
   byWord: Map<string, Compiled[]>;
   globs: Array<Compiled & { pattern: WordPattern }>;
@@ -84,93 +107,132 @@ interface Index {
 }
 
 function buildIndex(codes: readonly CodeDef[]): Index {
-  const index: Index = { byStem: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
+  const index: Index = { byKey: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
   codes.forEach((def, code) => {
     for (const rule of def.rules) {
+      const compiled = { code, rule, except: rule.except.map(termWords) };
       if (rule.kind === 'keywords' || rule.kind === 'phrases') {
-        const words = tokenize(rule.term);
-        push(index.byStem, words[0].stem, { code, rule, words });
+        const entry = { ...compiled, words: termWords(rule.term) };
+        for (const key of wordKeys(entry.words[0], rule)) push(index.byKey, key, entry);
       } else if (rule.kind === 'patterns' && !rule.caseSensitive && !/[*?]/.test(rule.term)) {
-        push(index.byWord, normalise(rule.term), { code, rule });
+        push(index.byWord, normalise(rule.term), compiled);
       } else if (rule.kind === 'patterns') {
-        index.globs.push({ code, rule, pattern: compileGlob(rule.term, rule.caseSensitive) });
+        index.globs.push({ ...compiled, pattern: compileGlob(rule.term, rule.caseSensitive) });
       } else {
         const { regex } = checkRegex(rule.term, rule.caseSensitive);
-        if (regex) index.regexes.push({ code, rule, regex });
+        if (regex) index.regexes.push({ ...compiled, regex });
       }
     }
-    index.excludes.push(def.exclude.map((term) => tokenize(term)));
+    index.excludes.push(def.exclude.map(termWords));
   });
   return index;
 }
 
-/** True when `words` occur at token `at`, stem by stem (and, for a case-sensitive rule, case by case). */
-function wordsAt(tokens: readonly Token[], at: number, words: readonly Token[], caseSensitive: boolean): boolean {
+/** True when `words` occur at token `at`, word by word under the rule's mode (and, for a case-sensitive rule, case by case). */
+function wordsAt(tokens: readonly Token[], at: number, words: readonly Token[], rule: Pick<Rule, 'match' | 'caseSensitive'>): boolean {
   return words.every((word, i) => {
     const token = tokens[at + i];
-    return token !== undefined && token.stem === word.stem && (!caseSensitive || sameCase(token, word.text));
+    return token !== undefined && sameWord(token, word, rule) && (!rule.caseSensitive || sameCase(token, word.text));
   });
 }
 
+/** Phrases (except, exclude) are matched on lemmas, ignoring case. */
+const PHRASE: Pick<Rule, 'match' | 'caseSensitive'> = { match: 'lemma', caseSensitive: false };
+
+/** A match found, before negation, `except` and `exclude` are judged. */
+interface Found extends RuleMatch {
+  except: Token[][];
+}
+
 /**
- * Compiles a codebook into a {@link Tracer}. Keywords match a token whose
- * Porter stem equals the keyword's stem; phrases match consecutive tokens
- * stem by stem; patterns are one-word globs; regexes run over the
- * segment's text. A match is vetoed when a negator stands up to three
- * words before it (unless the rule is `negatable: false`), and every match
- * of a code is vetoed when one of its `exclude` terms occurs in the
- * segment. Of the rest, a match inside a longer match of the same code is
- * left out (a phrase wins over a keyword inside it), and the same stretch
- * of text counts once, with the highest weight of the rules that matched
- * it. A code applies when the weights of its matches add up to its
- * `minMatches`.
+ * Compiles a codebook into a {@link Tracer}. Keywords match a word of the
+ * text with the same lemma (or stem, or spelling, as the rule's `match`
+ * says) and, if the rule gives `pos`, that part of speech; phrases match
+ * words in a row; patterns are one-word globs; regexes run over the
+ * segment's text. A match inside one of its rule's `except` phrases does
+ * not count, nor does one inside a longer match of the same code. A
+ * match in a clause with a negator ("not", "nothing",
+ * "didn't"...) is vetoed, kept, or counted for another code, as the rule's
+ * `negated` says. Every match counting for a code is vetoed when one of
+ * its `exclude` terms occurs in the segment. Of the rest, a match inside a
+ * longer match of the same code is left out (a phrase wins over a keyword
+ * inside it), and the same stretch of text counts once, with the highest
+ * weight of the rules that matched it. A code applies when the weights of
+ * its matches add up to its `minMatches`.
  */
 export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
   const index = buildIndex(codebook.codes);
+  const codeIndex = new Map(codebook.codes.map((def, i) => [def.code, i]));
   return (tokens, text, offset) => {
-    const found = codebook.codes.map((): RuleMatch[] => []);
-    const at = (rule: Rule, start: number, end: number): RuleMatch => ({ rule, words: text.slice(start, end), start, end });
+    const found = codebook.codes.map((): Found[] => []);
+    const at = ({ code, rule, except }: Compiled, start: number, end: number) => found[code].push({ rule, except, words: text.slice(start, end), start, end });
     tokens.forEach((token, i) => {
-      for (const { code, rule, words } of index.byStem.get(token.stem) ?? []) {
-        if (wordsAt(tokens, i, words, rule.caseSensitive)) found[code].push(at(rule, token.start - offset, tokens[i + words.length - 1].end - offset));
+      const seen = new Set<WordRule>();
+      for (const key of tokenKeys(token)) {
+        for (const entry of index.byKey.get(key) ?? []) {
+          if (seen.has(entry)) continue;
+          seen.add(entry);
+          if (wordsAt(tokens, i, entry.words, entry.rule) && (entry.words.length > 1 || posHolds(token, entry.rule))) at(entry, token.start - offset, tokens[i + entry.words.length - 1].end - offset);
+        }
       }
-      for (const { code, rule } of index.byWord.get(token.lower) ?? []) found[code].push(at(rule, token.start - offset, token.end - offset));
+      for (const entry of index.byWord.get(token.lower) ?? []) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
       const word = token.text.replace(/\u2019/g, "'");
-      for (const { code, rule, pattern } of index.globs) if (pattern.test(word)) found[code].push(at(rule, token.start - offset, token.end - offset));
+      for (const entry of index.globs) if (entry.pattern.test(word) && posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
     });
-    for (const { code, rule, regex } of index.regexes) {
-      for (const match of text.matchAll(regex)) found[code].push(at(rule, match.index, match.index + match[0].length));
+    for (const entry of index.regexes) {
+      for (const match of text.matchAll(entry.regex)) at(entry, match.index, match.index + match[0].length);
     }
-    const traces: CodeTrace[] = [];
+    const counted = codebook.codes.map((): RuleMatch[] => []);
+    const vetoed = codebook.codes.map((): VetoedMatch[] => []);
+    const negatorOf = negationScope(tokens, text, offset);
     found.forEach((matches, code) => {
-      if (matches.length > 0) traces.push(judge(codebook.codes[code], matches, excluded(index.excludes[code], tokens, text, offset), tokens, offset));
+      // A match inside a longer one of the same code is left out before negation is judged: "never used to" is not a negated "used to".
+      for (const { except, ...match } of matches.filter((match) => !matches.some((other) => other.end - other.start > match.end - match.start && other.start <= match.start && other.end >= match.end))) {
+        const around = exceptAround(except, match, tokens, text, offset);
+        const negator = around === undefined ? negatorOf(match.start, match.end) : undefined;
+        if (around !== undefined) vetoed[code].push({ ...match, reason: 'except', by: around });
+        else if (negator === undefined) counted[code].push(match);
+        else if (match.rule.negated === 'veto') vetoed[code].push({ ...match, reason: 'negation', by: negator });
+        else if (match.rule.negated === 'keep') counted[code].push({ ...match, negatedBy: negator });
+        else counted[codeIndex.get(match.rule.negated) ?? code].push({ ...match, negatedBy: negator, from: codebook.codes[code].code });
+      }
+    });
+    const traces: CodeTrace[] = [];
+    counted.forEach((matches, code) => {
+      if (matches.length + vetoed[code].length > 0) traces.push(judge(codebook.codes[code], matches, vetoed[code], excluded(index.excludes[code], tokens, text, offset)));
     });
     return traces;
   };
 }
 
+/** The text of the first `except` phrase occurrence that covers the match, if any. */
+function exceptAround(except: readonly Token[][], match: RuleMatch, tokens: readonly Token[], text: string, offset: number): string | undefined {
+  for (const words of except) {
+    for (let i = 0; i < tokens.length; i++) {
+      const start = tokens[i].start - offset;
+      if (start > match.start) break;
+      const last = tokens[i + words.length - 1];
+      if (last && last.end - offset >= match.end && wordsAt(tokens, i, words, PHRASE)) return text.slice(start, last.end - offset);
+    }
+  }
+  return undefined;
+}
+
 /** The words of the first exclude term that occurs among the tokens, as written. */
 function excluded(terms: readonly Token[][], tokens: readonly Token[], text: string, offset: number): string | undefined {
   for (const words of terms) {
-    const at = tokens.findIndex((_, i) => wordsAt(tokens, i, words, false));
+    const at = tokens.findIndex((_, i) => wordsAt(tokens, i, words, PHRASE));
     if (at >= 0) return text.slice(tokens[at].start - offset, tokens[at + words.length - 1].end - offset);
   }
   return undefined;
 }
 
-function judge(code: CodeDef, matches: RuleMatch[], exclude: string | undefined, tokens: readonly Token[], offset: number): CodeTrace {
-  const vetoed: VetoedMatch[] = [];
-  const counted: RuleMatch[] = [];
-  for (const match of matches) {
-    const first = tokens.findIndex((token) => token.end - offset > match.start);
-    const negator = match.rule.negatable ? negatorBefore(tokens, first < 0 ? tokens.length : first) : undefined;
-    if (exclude !== undefined) vetoed.push({ ...match, reason: 'exclude', by: exclude });
-    else if (negator !== undefined) vetoed.push({ ...match, reason: 'negation', by: negator });
-    else counted.push(match);
-  }
+function judge(code: CodeDef, matches: readonly RuleMatch[], vetoed: VetoedMatch[], exclude: string | undefined): CodeTrace {
+  const counted = exclude === undefined ? matches : [];
+  if (exclude !== undefined) vetoed.push(...matches.map((match) => ({ ...match, reason: 'exclude' as const, by: exclude })));
   const longest = counted.filter((match) => !counted.some((other) => other.end - other.start > match.end - match.start && other.start <= match.start && other.end >= match.end));
   const fired: RuleMatch[] = [];
-  for (const match of longest.sort((a, b) => a.start - b.start || b.end - a.end || b.rule.weight - a.rule.weight)) {
+  for (const match of [...longest].sort((a, b) => a.start - b.start || b.end - a.end || b.rule.weight - a.rule.weight)) {
     const last = fired.at(-1);
     if (!last || last.start !== match.start || last.end !== match.end) fired.push(match);
   }

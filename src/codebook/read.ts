@@ -1,7 +1,7 @@
 import { fail, warn, type ReflectMessage } from '../messages.js';
-import { tokenize } from '../text/tokens.js';
+import { termWords } from '../words/term.js';
 import { shapeCheck } from './schema.js';
-import { checkCodes, checkRules, ruleEntries, termOf } from './terms.js';
+import { checkCodes, checkNegated, checkRules, ruleEntries, termOf } from './terms.js';
 import { toRule, type RawRule } from './rule.js';
 import { RULE_KINDS, type CodeDef, type Codebook, type Rule, type RuleKind } from './types.js';
 import { parseYaml, readYamlSource, type YamlLocator } from './yaml-file.js';
@@ -15,7 +15,7 @@ export interface CodebookResult {
 const checkShape = shapeCheck('codebook.schema.json');
 
 /** A code as written, after its shape has been validated. */
-type RawCode = { code: string; name: string; description?: string; aliases?: string[]; exclude?: string[]; min_matches?: number; children?: RawCode[] } & Partial<Record<RuleKind, RawRule[]>>;
+type RawCode = { code: string; name: string; description?: string; aliases?: string[]; negated?: string; exclude?: string[]; min_matches?: number; children?: RawCode[] } & Partial<Record<RuleKind, RawRule[]>>;
 
 /** The codebook as plain data, after its shape has been validated. */
 interface RawCodebook {
@@ -47,15 +47,17 @@ function toCodeDef({ raw, parent }: Placed): CodeDef {
     description: raw.description ?? '',
     aliases: raw.aliases ?? [],
     ...(parent === undefined ? {} : { parent }),
-    rules: RULE_KINDS.flatMap((kind) => ruleEntries(raw[kind]).map(({ entry }) => toRule(kind, entry))),
+    rules: RULE_KINDS.flatMap((kind) => ruleEntries(raw[kind]).map(({ entry }) => toRule(kind, entry, raw.negated))),
     exclude: ruleEntries(raw.exclude).map(({ entry }) => termOf(entry)),
     minMatches: raw.min_matches ?? 1,
   };
 }
 
-/** The key two rules share when they match the same words: stems for keywords and phrases, the text for globs and regexes. */
+/** The key two rules share when they match the same words: lemmas (or stems) for keywords and phrases, the text for globs and regexes. */
 function ruleKey(rule: Rule): string {
-  return rule.kind === 'keywords' || rule.kind === 'phrases' ? `words:${tokenize(rule.term).map((token) => token.stem).join(' ')}` : `${rule.kind}:${rule.term.toLowerCase()}`;
+  if (rule.kind !== 'keywords' && rule.kind !== 'phrases') return `${rule.kind}:${rule.term.toLowerCase()}`;
+  const words = termWords(rule.term).map((word) => (rule.match === 'stem' ? word.stem : rule.match === 'word' ? word.lower : (word.lemma ?? word.lower)));
+  return `words:${rule.pos.join('|')}:${words.join(' ')}`;
 }
 
 /** Flags a term that two codes both use, unless one of them marks it `shared: true`. */
@@ -94,6 +96,7 @@ export function parseCodebook(source: string, file: string): CodebookResult {
   const codes = placed.map(toCodeDef);
   messages.push(...checkCodes(placed.map(({ raw: code, path }) => ({ code: code.code, path })), undefined, where));
   placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RawRule[]>>, `code "${code.code}"`, path, where)));
+  messages.push(...checkNegated(placed, where));
   messages.push(...checkShared(placed, codes, where));
   if (messages.length > 0) return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
   placed.forEach(({ raw: code, path }, c) => {
@@ -111,7 +114,8 @@ export function parseCodebook(source: string, file: string): CodebookResult {
  * Reads and validates a codebook file; throws the first problem as a fatal
  * message (rule ids `codebook-unreadable`, `codebook-too-large`, `codebook-yaml`,
  * `codebook-aliases`, `codebook-schema`, `codebook-duplicate-code`, `codebook-bad-term`,
- * `codebook-bad-regex`, `codebook-shared-term`).
+ * `codebook-bad-regex`, `codebook-bad-option`, `codebook-bad-except`, `codebook-unknown-code`,
+ * `codebook-shared-term`).
  */
 export async function loadCodebook(file: string): Promise<Codebook> {
   const { codebook, messages } = await readCodebook(file);

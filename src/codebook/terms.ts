@@ -1,5 +1,8 @@
 import { fail, type ReflectMessage } from '../messages.js';
+import { didYouMean } from '../text/closest.js';
+import { compileGlob } from '../text/glob.js';
 import { tokenize } from '../text/tokens.js';
+import { termWords } from '../words/term.js';
 import { checkRegex } from './regex.js';
 import { RULE_KINDS, type RuleKind } from './types.js';
 import type { YamlLocator } from './yaml-file.js';
@@ -55,11 +58,54 @@ function termProblem(kind: RuleKind | 'exclude', entry: RawRule): string | undef
   }
 }
 
+/** The universal part-of-speech tags a rule's `pos` may name. */
+export const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'SCONJ', 'VERB', 'X'] as const;
+
+/** A problem with one option of a rule: what to say, its rule id, and the option's key. */
+interface OptionProblem {
+  problem: string;
+  ruleId: 'codebook-bad-option' | 'codebook-bad-except';
+  key: string;
+}
+
+/** True when the words of `term` occur in the phrase, compared as keywords and phrases compare them. */
+function phraseHas(phrase: string, term: string, kind: RuleKind): boolean {
+  const words = termWords(phrase);
+  if (kind === 'patterns') {
+    const pattern = compileGlob(term);
+    return words.some((word) => pattern.test(word.text));
+  }
+  const wanted = termWords(term).map((word) => word.lemma ?? word.lower);
+  return words.some((_, at) => wanted.every((lemma, i) => words[at + i] !== undefined && [words[at + i].lemma, words[at + i].lower].includes(lemma)));
+}
+
+/** What is wrong with the options of a rule the schema let through: `pos` and `match` where they mean nothing, unknown tags, an `except` that cannot hold. */
+function optionProblems(kind: RuleKind | 'exclude', entry: RawRule): OptionProblem[] {
+  if (typeof entry === 'string' || kind === 'exclude') return [];
+  const problems: OptionProblem[] = [];
+  const oneWord = kind === 'keywords' || kind === 'patterns';
+  if (entry.pos !== undefined) {
+    if (!oneWord) problems.push({ problem: `expected pos only on keywords and patterns (one word), got it on ${kind}`, ruleId: 'codebook-bad-option', key: 'pos' });
+    for (const tag of typeof entry.pos === 'string' ? [entry.pos] : entry.pos) {
+      if (!(POS_TAGS as readonly string[]).includes(tag)) problems.push({ problem: `pos: expected one of ${POS_TAGS.join(', ')}, got "${tag}"${didYouMean(tag.toUpperCase(), POS_TAGS)}`, ruleId: 'codebook-bad-option', key: 'pos' });
+    }
+  }
+  if (entry.match !== undefined && kind !== 'keywords' && kind !== 'phrases') problems.push({ problem: `expected match only on keywords and phrases, got it on ${kind}`, ruleId: 'codebook-bad-option', key: 'match' });
+  if (entry.except !== undefined && kind === 'regex') problems.push({ problem: 'expected except only on keywords, phrases and patterns, got it on regex', ruleId: 'codebook-bad-option', key: 'except' });
+  else {
+    for (const phrase of entry.except ?? []) {
+      if (!phraseHas(phrase, entry.term, kind)) problems.push({ problem: `except: expected a phrase that contains "${entry.term}", got "${phrase}"`, ruleId: 'codebook-bad-except', key: 'except' });
+    }
+  }
+  return problems;
+}
+
 /**
  * Checks what the schema cannot about one set of rules found at `path`
  * (and labelled `label` in messages): keywords are one word, phrases and
- * exclude terms have words, patterns are one-word globs, and regexes
- * compile and cannot backtrack catastrophically.
+ * exclude terms have words, patterns are one-word globs, regexes
+ * compile and cannot backtrack catastrophically, `pos` names known tags on
+ * one-word rules, and each `except` phrase contains its rule's term.
  */
 export function checkRules(rules: RuleLists, label: string, path: readonly (string | number)[], where: YamlLocator): ReflectMessage[] {
   const messages: ReflectMessage[] = [];
@@ -67,7 +113,31 @@ export function checkRules(rules: RuleLists, label: string, path: readonly (stri
     ruleEntries(rules[kind]).forEach(({ entry, item }) => {
       const problem = termProblem(kind, entry);
       if (problem) messages.push(fail(`${label} > ${kind} > item ${item + 1}: ${problem}`, kind === 'regex' ? 'codebook-bad-regex' : 'codebook-bad-term', where.place([...path, kind, item])));
+      else {
+        for (const option of optionProblems(kind, entry)) messages.push(fail(`${label} > ${kind} > item ${item + 1}: ${option.problem}`, option.ruleId, where.place([...path, kind, item, option.key])));
+      }
     });
+  }
+  return messages;
+}
+
+/**
+ * Checks every `negated` of a codebook (on codes and on rules): `veto`,
+ * `keep` or one of its codes.
+ */
+export function checkNegated(codes: ReadonlyArray<{ raw: Partial<Record<RuleKind, readonly RawRule[]>> & { code: string; negated?: unknown }; path: readonly (string | number)[] }>, where: YamlLocator): ReflectMessage[] {
+  const known = codes.map(({ raw }) => raw.code);
+  const problem = (value: unknown) => (typeof value !== 'string' || value === 'veto' || value === 'keep' || known.includes(value) ? undefined : `expected veto, keep or one of the codes (${known.join(', ')}), got "${value}"${didYouMean(value, known)}`);
+  const messages: ReflectMessage[] = [];
+  for (const { raw, path } of codes) {
+    const own = problem(raw.negated);
+    if (own) messages.push(fail(`code "${raw.code}" > negated: ${own}`, 'codebook-unknown-code', where.place([...path, 'negated'])));
+    for (const kind of RULE_KINDS) {
+      ruleEntries(raw[kind]).forEach(({ entry, item }) => {
+        const bad = typeof entry === 'string' ? undefined : problem(entry.negated);
+        if (bad) messages.push(fail(`code "${raw.code}" > ${kind} > item ${item + 1} > negated: ${bad}`, 'codebook-unknown-code', where.place([...path, kind, item, 'negated'])));
+      });
+    }
   }
   return messages;
 }

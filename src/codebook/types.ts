@@ -1,16 +1,32 @@
 /** The kinds of rule a code may have, in the order the codebook lists them. */
 export const RULE_KINDS = ['keywords', 'phrases', 'patterns', 'regex'] as const;
 
-/** A kind of rule: `keywords` (Porter stems), `phrases` (words in a row), `patterns` (one-word globs), `regex` (checked regular expressions). */
+/** A kind of rule: `keywords` (one word), `phrases` (words in a row), `patterns` (one-word globs), `regex` (checked regular expressions). */
 export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** The ways keywords and phrases compare a word of the text with a word of a rule. */
+export const MATCH_MODES = ['lemma', 'stem', 'word'] as const;
+
+/** `lemma`: the dictionary form ("felt" is "feel"); `stem`: the Porter stem ("manager" is "management"); `word`: the word as written. */
+export type MatchMode = (typeof MATCH_MODES)[number];
 
 /** One rule of a code: a term of one kind and how it matches. */
 export interface Rule {
   kind: RuleKind;
   /** The term as written in the codebook. */
   term: string;
-  /** A negator (not, never, no longer, n't, without, cannot) up to three words before the match vetoes it; default true. */
-  negatable: boolean;
+  /**
+   * What a negator in the match's clause does: `veto` (the default) drops
+   * the match, `keep` counts it anyway, and a code counts it for that code
+   * instead (a negated change, "nothing has changed", for negative learning).
+   */
+  negated: string;
+  /** How keywords and phrases compare words: `lemma` (the default), `stem` (Porter) or `word` (as written). */
+  match: MatchMode;
+  /** Parts of speech a keyword or pattern must have (universal tags: NOUN, VERB, ADJ...); empty for any. */
+  pos: string[];
+  /** Phrases the match must not be part of: `health` except in "health centre". */
+  except: string[];
   /** Match letter case as written; default false. */
   caseSensitive: boolean;
   /** What one match adds towards the code's `minMatches`; default 1. */

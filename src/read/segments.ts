@@ -77,6 +77,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
     themes: splitCodes(cell('themes')),
     structure: cell('structure').trim(),
     note: cell('structure_note').trim().toLowerCase(),
+    section: cell('section').trim(),
     metadata: {},
     line: place.line,
   };

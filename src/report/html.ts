@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeRule } from '../codebook/rule.js';
+import { sectionTable } from '../write/tables.js';
 import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
@@ -108,6 +109,15 @@ function structureTable(data: ReportData): string {
   return `<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Segments</th>${notes.map((note) => `<th>${escapeHtml(note.label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The section x theme table, when the accounts have section headings; empty otherwise. */
+function sectionSection(data: ReportData): string {
+  if (data.tally.sectionSegments.size === 0) return '';
+  const [header, ...rows] = sectionTable(data.tally, data.codebook);
+  const codes = header.slice(2).map(String);
+  const body = rows.map(([section, segments, ...counts]) => `<tr><td>${escapeHtml(String(section))}</td><td class="n">${segments}</td>${counts.map((count) => `<td class="n">${count}</td>`).join('')}</tr>`);
+  return `<section id="sections"><h2>Themes by section</h2><p>Segments under each heading of the accounts (Gibbs' stages, "Action plan:"...) and how many of them have each theme; also in <code>themes-by-section.csv</code>.</p><table class="codes"><thead><tr><th>Section</th><th>Segments</th>${codes.map((code) => `<th>${codeChip(code)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></section>\n`;
+}
+
 /**
  * The start of `report.html`, up to the opening of the grids section:
  * head (style sheet, Content-Security-Policy), run summary and charts.
@@ -129,7 +139,7 @@ export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; r
 <header><h1>Coding report</h1><p class="lead">${data.tally.participants.length} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
 <nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
 <main>
-${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(structure, structureTable(data))}<section id="grids"><h2>Coding grids</h2>
+${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(structure, structureTable(data))}${sectionSection(data)}<section id="grids"><h2>Coding grids</h2>
 <p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>
 <div class="tools"><label>Find participant <input id="grid-filter" type="search" placeholder="participant ID"></label><button id="grids-open" type="button">Open all</button><button id="grids-close" type="button">Close all</button></div>
 `;

@@ -1,6 +1,6 @@
 import { VERSION } from '../version.js';
 import { markdownTable } from '../write/markdown.js';
-import { crossTable } from '../write/tables.js';
+import { crossTable, sectionTable } from '../write/tables.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
 import type { CodebookFacts } from './facts.js';
@@ -15,9 +15,15 @@ function topThemes(themes: ReadonlyMap<string, number>): string {
   return [...themes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ');
 }
 
+/** The section x theme table, as `themes-by-section.csv` has it. */
+function sectionMarkdown(data: ReportData): string {
+  const [header, ...rows] = sectionTable(data.tally, data.codebook);
+  return `## Themes by section\n\n${markdownTable(['Section', 'Segments', ...header.slice(2).map(String)], rows, header.map((_, i) => (i < 1 ? '---' : '--:')))}`;
+}
+
 /**
  * `report.md`: the run summary, the top themes, the frequency and
- * cross tables, the figures and a link to every participant's grid, for
+ * cross tables (themes by section, when the accounts have headings), the figures and a link to every participant's grid, for
  * pasting into documents.
  */
 export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFacts; rules: CodebookFacts }, figures: readonly Figure[]): string {
@@ -42,6 +48,7 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
     `## Theme frequencies\n\n${markdownTable(['Code', 'Theme', 'Segments', '% segments', 'Participants', '% participants'], data.themes.map((row) => [row.code, row.name, row.segments, row.percentSegments, row.participants, row.percentParticipants]), ['---', '---', '--:', '--:', '--:', '--:'])}`,
     `## Structure tags\n\n${markdownTable(['Tag', 'Name', 'Segments', '% segments', ...notes.map((note) => note.label)], data.structure.map((row) => [row.code, row.name, row.segments, row.percentSegments, ...notes.map((note) => note.byTag.get(row.code) ?? 0)]), ['---', '---', '--:', '--:', ...notes.map(() => '--:')])}`,
     `## Themes by structure tag\n\n${markdownTable(['Code', 'Theme', ...crossHeader.slice(2)], crossRows, crossHeader.map((_, i) => (i < 2 ? '---' : '--:')))}`,
+    ...(tally.sectionSegments.size > 0 ? [sectionMarkdown(data)] : []),
     `## Figures\n\n${figures.map((figure) => `![${figure.title}](figures/${figure.name}.svg)\n\n*${figure.caption}*\n`).join('\n')}`,
     `## Coding grids\n\n${markdownTable(['Participant', 'Segments', 'Themes (segments)', 'Grid'], tally.participants.map((p) => [p.participant, p.segments, topThemes(p.themes), `[grids/${p.grid}.md](grids/${encodeURI(p.grid)}.md)`]), ['---', '--:', '---', '---'])}`,
   ];

@@ -63,6 +63,9 @@ const PUNCTUATION_BREAK = /;|[?!](?=\s)|\s-(?=\s)|[\u2013\u2014]|(?<=[\p{L}\p{N}
 /** Coordinators: they join clauses, but also the parts of a subject ("My deputy and I"). */
 const COORDINATORS = new Set(['and', 'or', 'nor', 'but', 'yet']);
 
+/** Words that must not end a clause: the coordinators and "so". */
+const DANGLING = new Set([...COORDINATORS, 'so']);
+
 /**
  * True when the tokens `[from, to)` hold a verb: an auxiliary, an -ed
  * form, or a word after a subject pronoun. A coordinator after a short
@@ -105,13 +108,39 @@ function breakOffsets(text: string, sentence: Span): number[] {
 }
 
 /**
+ * Moves a coordinator that ends a clause ("I check the rota and") to the
+ * start of the next one, so no clause ends in a dangling "and" and none is
+ * a lone "But"; a lone coordinator at the very end joins the clause before.
+ */
+function attachCoordinators(text: string, spans: Span[]): Span[] {
+  const kept: Span[] = [];
+  spans.forEach((span, i) => {
+    const tokens = tokenize(text.slice(span.start, span.end), span.start);
+    const last = tokens.at(-1);
+    const next = spans[i + 1];
+    if (next && last && DANGLING.has(last.lower) && /^[\s,]*$/.test(text.slice(last.end, span.end))) {
+      next.start = last.start;
+      const rest = trimSpan(text, span.start, last.start);
+      if (rest && /[\p{L}\p{N}]/u.test(text.slice(rest.start, rest.end))) kept.push(rest);
+      return;
+    }
+    const previous = kept.at(-1);
+    if (!next && previous && tokens.length === 1 && DANGLING.has(tokens[0].lower)) previous.end = span.end;
+    else kept.push(span);
+  });
+  return kept;
+}
+
+/**
  * Splits a text into clauses: each sentence is cut at semicolons, dashes
  * and inner question marks, before a coordinator or subordinator followed
  * by a new subject and verb ("and I have", "because the staff were"; but
  * not "My deputy and I agreed", where "and" joins two subjects), and
  * at a comma followed by a subject pronoun ("..., I have been trying").
  * Relative and causal clauses without their own subject stay with their
- * main clause. A piece with no words is joined to the clause before it.
+ * main clause. A piece with no words is joined to the clause before it,
+ * and a coordinator is never left alone or at the end of a clause (see
+ * {@link attachCoordinators}).
  */
 export function splitClauses(text: string): Span[] {
   const spans: Span[] = [];
@@ -126,5 +155,5 @@ export function splitClauses(text: string): Span[] {
       else spans.push(span);
     }
   }
-  return spans;
+  return attachCoordinators(text, spans);
 }

@@ -1,6 +1,6 @@
 import porter from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
-/** A word of a text with its offsets, lower-cased form and Porter stem. */
+/** A word of a text with its offsets, lower-cased form and Porter stem; lemma and part of speech once tagged. */
 export interface Token {
   /** The word as written. */
   text: string;
@@ -8,6 +8,10 @@ export interface Token {
   lower: string;
   /** Porter stem of `lower`, possessive `'s` removed. */
   stem: string;
+  /** Dictionary form in context ("felt" → "feel"), when the text was tagged (see `words/tag.ts`). */
+  lemma?: string;
+  /** Universal part of speech in context (NOUN, VERB, ADJ...), when the text was tagged. */
+  pos?: string;
   start: number;
   end: number;
 }

@@ -12,6 +12,8 @@ export interface GridRow {
   themeEvidence?: string;
   /** The cues behind the structure tag, as in `segments.csv`. */
   structureEvidence?: string;
+  /** The section heading the segment stands under; empty or absent for none. */
+  section?: string;
 }
 
 /** The tag cell as the study printed it: `EV (Message)`. */

@@ -78,7 +78,16 @@ export function crossTable(tally: Tally, codebook: CodeList, rules: CodeList): A
   ];
 }
 
-/** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel). */
+/** The section x theme table: a header row (`section`, `segments`, the theme codes), then one row of counts per section heading. */
+export function sectionTable(tally: Tally, codebook: CodeList): Array<Array<string | number>> {
+  const themes = codesOf(codebook, tally.themeSegments.keys());
+  return [
+    ['section', 'segments', ...themes.map(({ code }) => code)],
+    ...[...tally.sectionSegments].map(([section, segments]) => [section, segments, ...themes.map(({ code }) => tally.sectionThemes.get(section)?.get(code) ?? 0)]),
+  ];
+}
+
+/** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel); `themes-by-section.csv` only when segments have sections. */
 export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
   const themes = codesOf(codebook, tally.themeSegments.keys());
   const participants = [
@@ -96,5 +105,6 @@ export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, me
     'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
     'participants.csv': BOM + toCsv(participants),
     'theme-structure.csv': BOM + toCsv(crossTable(tally, codebook, rules)),
+    ...(tally.sectionSegments.size > 0 ? { 'themes-by-section.csv': BOM + toCsv(sectionTable(tally, codebook)) } : {}),
   };
 }

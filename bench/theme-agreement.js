@@ -1,0 +1,32 @@
+// How far the default theme codebook agrees with coding by hand from the
+// study's Figure 1 descriptors, on clauses of accounts the codebook was not
+// written from: a tuning set (the rules may be tuned while reading it) and
+// a held-out set (never used for tuning). Beside each kappa stands the
+// baseline of a coder who gives no theme at all (the majority decision for
+// every theme). Last, the share of the study's own codes on its Figures 2
+// and 3 (A32, A44) that the codebook finds. Run with
+// `npm run agreement:themes`.
+import { compareThemes, evaluateThemes, readThemeReference } from '../dist/code/evaluate.js';
+import { loadCodebook } from '../dist/codebook/read.js';
+import { DEFAULT_CODEBOOK } from '../dist/codebook/shipped.js';
+
+const SETS = [
+  ['tuning accounts (clauses; the rules may be tuned on these)', 'test/fixtures/themes/tuning.csv', ['test/fixtures/themes/tuning-accounts.csv']],
+  ['held-out accounts (clauses; never used for tuning)', 'test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']],
+];
+const codebook = await loadCodebook(DEFAULT_CODEBOOK);
+const f = (value) => (value === null ? 'n/a' : value.toFixed(3));
+const pct = (value) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
+console.log(`"${codebook.name}" v${codebook.version} against coding by hand from the descriptors:`);
+for (const [name, reference, inputs] of SETS) {
+  const { agreement, baseline } = evaluateThemes(await compareThemes(await readThemeReference(reference), inputs, codebook, reference), codebook);
+  console.log(`${name}: ${agreement.overall.units} segments`);
+  console.log('  theme  hand  tool   kappa  agree   baseline kappa  agree');
+  const rows = [...agreement.codes, { ...agreement.overall, code: 'all', codedA: '', codedB: '' }];
+  for (const row of rows) {
+    const base = row.code === 'all' ? baseline.overall : baseline.codes.find((other) => other.code === row.code);
+    console.log(`  ${row.code.padEnd(5)} ${String(row.codedA).padStart(4)} ${String(row.codedB).padStart(5)}  ${f(row.kappa).padStart(6)} ${pct(row.agreement).padStart(6)}   ${f(base?.kappa ?? 0).padStart(14)} ${pct(base?.agreement ?? 1).padStart(6)}`);
+  }
+}
+const figures = evaluateThemes(await compareThemes(await readThemeReference('samples/study/coding.csv'), ['samples/study/accounts'], codebook), codebook);
+console.log(`the study's Figures 2 and 3 (A32, A44, lines): recall ${f(figures.recall)}, precision ${f(figures.precision)}`);

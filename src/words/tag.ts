@@ -1,0 +1,99 @@
+import { tagText, type TaggedToken } from '../structure/grammar.js';
+import { splitSentences } from '../segment/sentences.js';
+import { tokenize, type Token } from '../text/tokens.js';
+
+/** British past forms the tagger leaves as they are ("learnt" stays "learnt"). */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  learnt: 'learn', burnt: 'burn', spelt: 'spell', dreamt: 'dream', spoilt: 'spoil', leapt: 'leap', spilt: 'spill', smelt: 'smell', knelt: 'kneel',
+};
+
+/** Words after which the tagger takes a predicative adjective for a noun ("more patient"). */
+const DEGREE = new Set(['more', 'less', 'very', 'too', 'so', 'quite', 'really', 'much', 'far', 'bit', 'rather', 'fairly', 'become', 'became', 'feel', 'felt', 'am', 'is', 'are', 'was', 'were', 'be', 'been', "i'm"]);
+
+/** The tagged token that starts where `token` does, and whether it is the whole word. */
+function partAt(tagged: readonly TaggedToken[], from: number, token: Token): { part?: TaggedToken; whole: boolean; next: number } {
+  let at = from;
+  while (at < tagged.length && tagged[at].end <= token.start) at++;
+  const part = tagged[at];
+  if (!part || part.start !== token.start) return { whole: false, next: at };
+  return { part, whole: part.end === token.end, next: at };
+}
+
+/** The lemma and part of speech of one word, from the tagger's reading of its first part. */
+function lemmaOf(token: Token, part: TaggedToken | undefined, whole: boolean): { lemma: string; pos: string } {
+  if (!part) return { lemma: IRREGULAR[token.lower] ?? token.lower, pos: '' };
+  // "resident's" is the tagger's "resident" + "'s"; "didn't" and "they're" keep their own form.
+  const possessive = !whole && /^'s$/.test(token.lower.slice(part.end - part.start));
+  const lemma = whole || possessive ? part.lemma : token.lower;
+  return { lemma: IRREGULAR[lemma] ?? lemma, pos: part.pos };
+}
+
+/**
+ * Reads a noun after a degree word or a linking verb as the adjective it
+ * usually is there ("I am more patient", "I felt calm"), unless a noun
+ * follows it or it is plural.
+ */
+function fixAdjectives(tokens: Token[]): void {
+  tokens.forEach((token, i) => {
+    if (token.pos === 'NOUN' && i > 0 && DEGREE.has(tokens[i - 1].lower) && token.lemma === token.lower && tokens[i + 1]?.pos !== 'NOUN') token.pos = 'ADJ';
+  });
+}
+
+/** The texts tagged most recently, with their tokens: the stages and `explain` ask for the same account more than once. */
+const recent = new Map<string, Token[]>();
+const RECENT_LIMIT = 8;
+
+/** Longest sentence given to the tagger: its time grows faster than the length of one sentence, and longer runs are not prose. */
+const LONGEST_SENTENCE = 2_000;
+
+/** The tokens of one sentence (offsets into it), tagged. */
+function tagSentence(sentence: string): Token[] {
+  const tagged = tagText(sentence);
+  let at = 0;
+  const tokens = tokenize(sentence).map((token) => {
+    const { part, whole, next } = partAt(tagged, at, token);
+    at = next;
+    return { ...token, ...lemmaOf(token, part, whole) };
+  });
+  fixAdjectives(tokens);
+  return tokens;
+}
+
+/**
+ * The word tokens of a text (as {@link tokenize} cuts them, with offsets
+ * into the text), each with its lemma and part of speech in context, from
+ * the wink-nlp tagger the structure stage uses, sentence by sentence. A
+ * "sentence" longer than 2,000 characters is not tagged: its words keep
+ * their own form as lemma and no part of speech.
+ */
+export function tagWords(text: string): Token[] {
+  return splitSentences(text).flatMap(({ start, end }) => {
+    const sentence = text.slice(start, end);
+    const tokens = sentence.length > LONGEST_SENTENCE ? tokenize(sentence).map((token) => ({ ...token, ...lemmaOf(token, undefined, false) })) : tagSentence(sentence);
+    return tokens.map((token) => ({ ...token, start: token.start + start, end: token.end + start }));
+  });
+}
+
+/** {@link tagWords} for an account: each text is tagged once, and the last few are kept. */
+export function wordTokens(text: string): Token[] {
+  const cached = recent.get(text);
+  if (cached) return cached;
+  const tokens = tagWords(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, tokens);
+  return tokens;
+}
+
+/** The tokens of `text` that lie within `[start, end)`. */
+export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < start) low = mid + 1;
+    else high = mid;
+  }
+  let last = low;
+  while (last < tokens.length && tokens[last].end <= end) last++;
+  return tokens.slice(low, last);
+}
