@@ -1,6 +1,7 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import lemmatizer from 'wink-lemmatizer';
+import { splitSentences } from '../segment/sentences.js';
 import { normalise } from '../text/tokens.js';
 
 /** A token of an account with its universal part of speech and lemma, from wink-nlp. */
@@ -59,21 +60,9 @@ function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): 
  * so the offsets are exact: `text.slice(start, end)` is the token. A
  * pronoun with a contracted auxiliary that it keeps as one word ("I'm")
  * is split in two, as it splits "we're", and an irregular past the
- * tagger took for a noun after a subject pronoun is made a verb. The
- * last text's tokens are kept, so stages that tag the same account one
- * after the other tag it once; callers must not change them.
+ * tagger took for a noun after a subject pronoun is made a verb.
  */
-export function tagText(text: string): readonly TaggedToken[] {
-  if (last?.text === text) return last.tokens;
-  const tokens = tagAnew(text);
-  last = { text, tokens };
-  return tokens;
-}
-
-/** The text tagged last and its tokens: the stages of a run tag the same account one after another. */
-let last: { text: string; tokens: readonly TaggedToken[] } | undefined;
-
-function tagAnew(text: string): TaggedToken[] {
+export function tagText(text: string): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);
@@ -89,4 +78,28 @@ function tagAnew(text: string): TaggedToken[] {
     tagged.push(...splitContraction(token));
   });
   return tagged;
+}
+
+/** Longest sentence given to the tagger: its time grows faster than a sentence's length, and longer runs are not prose. */
+export const LONGEST_SENTENCE = 2_000;
+
+/** The account tagged last and its tokens: the stages of a run tag the same account one after another. */
+let last: { text: string; tokens: readonly TaggedToken[] } | undefined;
+
+/**
+ * Tags an account sentence by sentence ({@link tagText} on each, offsets
+ * into the account), so the tagger's time stays linear in the account's
+ * length; a "sentence" longer than {@link LONGEST_SENTENCE} characters is
+ * left untagged. The last account's tokens are kept, so the theme and
+ * structure stages tag each account once; callers must not change them.
+ */
+export function tagAccount(text: string): readonly TaggedToken[] {
+  if (last?.text === text) return last.tokens;
+  const tokens: TaggedToken[] = [];
+  for (const { start, end } of splitSentences(text)) {
+    if (end - start > LONGEST_SENTENCE) continue;
+    for (const token of tagText(text.slice(start, end))) tokens.push({ ...token, start: token.start + start, end: token.end + start });
+  }
+  last = { text, tokens };
+  return tokens;
 }

@@ -5,7 +5,7 @@ import { spanTokens } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue, NoteDef } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
-import { tagText, type TaggedToken } from './grammar.js';
+import { tagAccount, type TaggedToken } from './grammar.js';
 
 /** A cue that held for a segment, with the words that matched it (none for a purely grammatical cue). */
 export interface FiredCue {
@@ -45,7 +45,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
-  return (text, spans, tagged = tagText(text)) => {
+  return (text, spans, tagged = tagAccount(text)) => {
     const features = featuresOf(tagged, spans);
     addContextFeatures(features);
     return spans.map((span, s) => {

@@ -1,6 +1,6 @@
 import type { Span } from '../segment/span.js';
 import type { ActiveTags } from './active-tags.js';
-import { tagText } from './grammar.js';
+import { tagAccount } from './grammar.js';
 import { compileModel } from './model/predict.js';
 import { compileCues } from './score.js';
 
@@ -23,7 +23,7 @@ export type StructureScorer = (text: string, spans: readonly Span[]) => ScoredTa
 export function structureScorer(tags: ActiveTags): StructureScorer {
   if (tags.model) {
     const score = compileModel(tags.model, 'written', tags.codes.map(({ code }) => code));
-    return (text, spans) => score(text, spans, tagText(text));
+    return (text, spans) => score(text, spans, tagAccount(text));
   }
   const score = compileCues(tags);
   return (text, spans) => score(text, spans);

@@ -1,5 +1,4 @@
-import { tagText, type TaggedToken } from '../structure/grammar.js';
-import { splitSentences } from '../segment/sentences.js';
+import { tagAccount, type TaggedToken } from '../structure/grammar.js';
 import { tokenize, type Token } from '../text/tokens.js';
 
 /** British past forms the tagger leaves as they are ("learnt" stays "learnt"). */
@@ -39,18 +38,17 @@ function fixAdjectives(tokens: Token[]): void {
   });
 }
 
-/** The texts tagged most recently, with their tokens: the stages and `explain` ask for the same account more than once. */
-const recent = new Map<string, Token[]>();
-const RECENT_LIMIT = 8;
-
-/** Longest sentence given to the tagger: its time grows faster than the length of one sentence, and longer runs are not prose. */
-const LONGEST_SENTENCE = 2_000;
-
-/** The tokens of one sentence (offsets into it), tagged. */
-function tagSentence(sentence: string): Token[] {
-  const tagged = tagText(sentence);
+/**
+ * The word tokens of a text (as {@link tokenize} cuts them, with offsets
+ * into the text), each with its lemma and part of speech in context, from
+ * the tagging the structure stage shares ({@link tagAccount}). Words of a
+ * "sentence" the tagger skips (longer than 2,000 characters) keep their
+ * own form as lemma and no part of speech.
+ */
+export function tagWords(text: string): Token[] {
+  const tagged = tagAccount(text);
   let at = 0;
-  const tokens = tokenize(sentence).map((token) => {
+  const tokens = tokenize(text).map((token) => {
     const { part, whole, next } = partAt(tagged, at, token);
     at = next;
     return { ...token, ...lemmaOf(token, part, whole) };
@@ -59,22 +57,11 @@ function tagSentence(sentence: string): Token[] {
   return tokens;
 }
 
-/**
- * The word tokens of a text (as {@link tokenize} cuts them, with offsets
- * into the text), each with its lemma and part of speech in context, from
- * the wink-nlp tagger the structure stage uses, sentence by sentence. A
- * "sentence" longer than 2,000 characters is not tagged: its words keep
- * their own form as lemma and no part of speech.
- */
-export function tagWords(text: string): Token[] {
-  return splitSentences(text).flatMap(({ start, end }) => {
-    const sentence = text.slice(start, end);
-    const tokens = sentence.length > LONGEST_SENTENCE ? tokenize(sentence).map((token) => ({ ...token, ...lemmaOf(token, undefined, false) })) : tagSentence(sentence);
-    return tokens.map((token) => ({ ...token, start: token.start + start, end: token.end + start }));
-  });
-}
+/** The texts read most recently, with their tokens: the stages and `explain` ask for the same account more than once. */
+const recent = new Map<string, Token[]>();
+const RECENT_LIMIT = 8;
 
-/** {@link tagWords} for an account: each text is tagged once, and the last few are kept. */
+/** {@link tagWords} for an account: each text is read once, and the last few are kept. */
 export function wordTokens(text: string): Token[] {
   const cached = recent.get(text);
   if (cached) return cached;

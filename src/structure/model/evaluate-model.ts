@@ -1,6 +1,6 @@
 import { cohensKappa, observedAgreement } from '../../agree/kappa.js';
 import { confusion, type Confusion } from '../../agree/confusion.js';
-import { tagText } from '../grammar.js';
+import { tagAccount } from '../grammar.js';
 import { joinClauses } from './featurise.js';
 import type { StructureModel } from './model-file.js';
 import { compileModel } from './predict.js';
@@ -54,7 +54,7 @@ export function testModel(model: StructureModel, set: TrainingSet): TagPair[] {
   const score = compileModel(model, set.domain);
   return set.accounts.flatMap((account) => {
     const { text, spans } = joinClauses(account);
-    return score(text, spans, tagText(text)).flatMap((scored, i): TagPair[] => {
+    return score(text, spans, tagAccount(text)).flatMap((scored, i): TagPair[] => {
       const gold = account.clauses[i].tag;
       if (gold === '') return [];
       return [[gold, set.domain === 'spoken' && scored.tag === 'RE' ? 'EV' : scored.tag]];

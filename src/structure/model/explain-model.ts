@@ -1,5 +1,5 @@
 import { split, type Unit } from '../../segment/index.js';
-import { tagText } from '../grammar.js';
+import { tagAccount } from '../grammar.js';
 import type { StructureModel } from './model-file.js';
 import { compileModel } from './predict.js';
 
@@ -10,7 +10,7 @@ import { compileModel } from './predict.js';
  */
 export function explainModel(model: StructureModel, text: string, unit: Unit = 'clause'): string[] {
   const spans = split(text, unit);
-  return compileModel(model)(text, spans, tagText(text)).flatMap((scored, s) => [
+  return compileModel(model)(text, spans, tagAccount(text)).flatMap((scored, s) => [
     `Segment ${s + 1} [${spans[s].start}-${spans[s].end}]: ${text.slice(spans[s].start, spans[s].end)}`,
     `  features: ${scored.features.join(', ') || 'none'}`,
     `  scores: ${scored.scores.map(({ tag, total }) => `${tag} ${total.toFixed(2)}`).join(', ')}`,

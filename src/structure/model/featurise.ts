@@ -1,5 +1,5 @@
 import type { Span } from '../../segment/span.js';
-import { tagText, type TaggedToken } from '../grammar.js';
+import { tagAccount, type TaggedToken } from '../grammar.js';
 import { accountFeatures, named, ownFeatures, type FeatureName } from './clause-features.js';
 import type { LabelledAccount } from './corpus.js';
 import type { SegmentScore } from '../score.js';
@@ -52,5 +52,5 @@ export function joinClauses(account: LabelledAccount): { text: string; spans: Sp
  */
 export function labelledFeatures(account: LabelledAccount): FeatureName[][] {
   const { text, spans } = joinClauses(account);
-  return spanFeatures(text, tagText(text), spans).features;
+  return spanFeatures(text, tagAccount(text), spans).features;
 }
