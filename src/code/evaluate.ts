@@ -1,9 +1,8 @@
 import { themeAgreement, type DimensionAgreement } from '../agree/measures.js';
 import type { Codebook } from '../codebook/types.js';
 import { toDoc } from '../document.js';
-import { csvRecords } from '../load/csv.js';
-import { loadAccounts, planInputs } from '../load/inputs.js';
-import { fail } from '../messages.js';
+import { namedRows } from '../load/named-columns.js';
+import { alignReference } from '../load/align-reference.js';
 import { splitCodes } from '../segments-format.js';
 import { codeThemes } from './themes.js';
 
@@ -26,16 +25,7 @@ export interface ComparedThemes extends ThemeReferenceUnit {
 /** Reads a hand coding: a CSV with `participant`, `text` and `themes` columns (other columns, such as `reason`, are ignored). */
 export async function readThemeReference(file: string): Promise<ThemeReferenceUnit[]> {
   const units: ThemeReferenceUnit[] = [];
-  let columns: Record<string, number> | undefined;
-  for await (const { cells, line } of csvRecords(file)) {
-    if (!columns) {
-      const names = cells.map((cell) => cell.trim().toLowerCase());
-      columns = Object.fromEntries(['participant', 'text', 'themes'].map((name) => [name, names.indexOf(name)]));
-      const missing = Object.keys(columns).find((name) => columns![name] < 0);
-      if (missing) throw fail(`expected a hand coding with participant, text and themes columns, got no "${missing}" column`, 'reference-missing-column', { file, line });
-      continue;
-    }
-    const cell = (name: string) => (cells[columns![name]] ?? '').trim();
+  for await (const { cell, line } of namedRows(file, ['participant', 'text', 'themes'], 'a hand coding')) {
     units.push({ participant: cell('participant'), text: cell('text'), themes: splitCodes(cell('themes')), line });
   }
   return units;
@@ -48,27 +38,13 @@ export async function readThemeReference(file: string): Promise<ThemeReferenceUn
  */
 export async function compareThemes(reference: readonly ThemeReferenceUnit[], inputs: readonly string[], codebook: Codebook, file = 'reference'): Promise<ComparedThemes[]> {
   const stage = codeThemes({ codebook });
-  const byParticipant = new Map<string, ThemeReferenceUnit[]>();
-  for (const unit of reference) byParticipant.set(unit.participant, [...(byParticipant.get(unit.participant) ?? []), unit]);
   const compared: ComparedThemes[] = [];
-  for await (const account of loadAccounts(await planInputs(inputs))) {
-    if (!('participant' in account)) continue;
-    const units = byParticipant.get(account.participant);
-    if (!units) continue;
-    byParticipant.delete(account.participant);
+  for await (const { account, units, spans } of alignReference(reference, inputs, file)) {
     const doc = toDoc(account);
-    let cursor = 0;
-    doc.segments = units.map((unit, i) => {
-      const start = account.text.indexOf(unit.text, cursor);
-      if (start < 0) throw fail(`expected this segment's text in the account of "${unit.participant}" after offset ${cursor}, got no match`, 'reference-text-not-found', { file, line: unit.line });
-      cursor = start + unit.text.length;
-      return { index: i + 1, start, end: cursor, text: unit.text, themes: [] };
-    });
+    doc.segments = spans.map((span, i) => ({ index: i + 1, ...span, text: units[i].text, themes: [] }));
     stage(doc);
     doc.segments.forEach((segment, i) => compared.push({ ...units[i], got: segment.themes.map((hit) => hit.code) }));
   }
-  const missing = [...byParticipant.keys()];
-  if (missing.length > 0) throw fail(`expected an account for every participant of the hand coding, got none for ${missing.join(', ')}`, 'reference-account-missing', { file });
   return compared;
 }
 

@@ -1,8 +1,6 @@
 import { structureAgreement, type DimensionAgreement } from '../agree/measures.js';
-import { loadAccounts, planInputs } from '../load/inputs.js';
-import { csvRecords } from '../load/csv.js';
-import { fail } from '../messages.js';
-import type { Span } from '../segment/span.js';
+import { alignReference } from '../load/align-reference.js';
+import { namedRows } from '../load/named-columns.js';
 import type { ActiveTags } from './active-tags.js';
 import { structureScorer } from './scorer.js';
 
@@ -27,16 +25,7 @@ export interface ComparedUnit extends ReferenceUnit {
 /** Reads a reference coding: a CSV with `participant`, `text`, `structure` and optionally `structure_note` columns. */
 export async function readReference(file: string): Promise<ReferenceUnit[]> {
   const units: ReferenceUnit[] = [];
-  let columns: Record<string, number> | undefined;
-  for await (const { cells, line } of csvRecords(file)) {
-    if (!columns) {
-      const names = cells.map((cell) => cell.trim().toLowerCase());
-      columns = Object.fromEntries(['participant', 'text', 'structure', 'structure_note'].map((name) => [name, names.indexOf(name)]));
-      const missing = ['participant', 'text', 'structure'].find((name) => columns![name] < 0);
-      if (missing) throw fail(`expected a reference coding with participant, text and structure columns, got no "${missing}" column`, 'reference-missing-column', { file, line });
-      continue;
-    }
-    const cell = (name: string) => (columns![name] >= 0 ? (cells[columns![name]] ?? '').trim() : '');
+  for await (const { cell, line } of namedRows(file, ['participant', 'text', 'structure'], 'a reference coding')) {
     units.push({ participant: cell('participant'), text: cell('text'), structure: cell('structure').toUpperCase(), note: cell('structure_note').toLowerCase(), line });
   }
   return units;
@@ -49,25 +38,10 @@ export async function readReference(file: string): Promise<ReferenceUnit[]> {
  */
 export async function compareStructure(reference: readonly ReferenceUnit[], inputs: readonly string[], tags: ActiveTags, file = 'reference'): Promise<ComparedUnit[]> {
   const score = structureScorer(tags);
-  const byParticipant = new Map<string, ReferenceUnit[]>();
-  for (const unit of reference) byParticipant.set(unit.participant, [...(byParticipant.get(unit.participant) ?? []), unit]);
   const compared: ComparedUnit[] = [];
-  for await (const account of loadAccounts(await planInputs(inputs))) {
-    if (!('participant' in account)) continue;
-    const units = byParticipant.get(account.participant);
-    if (!units) continue;
-    byParticipant.delete(account.participant);
-    let cursor = 0;
-    const spans: Span[] = units.map((unit) => {
-      const start = account.text.indexOf(unit.text, cursor);
-      if (start < 0) throw fail(`expected this segment's text in the account of "${unit.participant}" after offset ${cursor}, got no match`, 'reference-text-not-found', { file, line: unit.line });
-      cursor = start + unit.text.length;
-      return { start, end: cursor };
-    });
+  for await (const { account, units, spans } of alignReference(reference, inputs, file)) {
     score(account.text, spans).forEach((scored, i) => compared.push({ ...units[i], got: scored.tag, gotNote: scored.note, evidence: scored.evidence }));
   }
-  const missing = [...byParticipant.keys()];
-  if (missing.length > 0) throw fail(`expected an account for every participant of the reference, got none for ${missing.join(', ')}`, 'reference-account-missing', { file });
   return compared;
 }
 
