@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateStructureModel, loadStructureTagger, modelJson, split, structureScorer } from '../src/index.js';
@@ -125,6 +125,45 @@ describe('training', () => {
     const result = await cli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+});
+
+describe('coded files that cannot train or cross-validate a model', () => {
+  const coded = (rows: string) => {
+    const file = join(tempDir(), 'coded.csv');
+    writeFileSync(file, `participant,segment,text,structure\n${rows}`);
+    return file;
+  };
+
+  it.each([
+    ['one tag only', ['structure', 'train', 'ONE', '--out', 'MODEL'], 'A,1,She fell.,CA\nA,2,I called the nurse.,CA\n', 'expected tagged clauses of two or more tags to train on, got only CA in'],
+    ['one account', ['structure', 'evaluate', 'ONE', '--folds', '2'], 'A,1,She fell.,CA\nA,2,It was awful.,EV\n', 'expected two or more accounts with tagged clauses to cross-validate, got 1 in'],
+    ['more folds than accounts', ['structure', 'evaluate', 'ONE', '--folds', '3'], 'A,1,She fell.,CA\nB,1,It was awful.,EV\n', 'expected at least as many accounts with tagged clauses as folds (3), got 2 in'],
+    ['a fold that trains on one tag', ['structure', 'evaluate', 'ONE', '--folds', '2'], 'A,1,She fell.,CA\nB,1,It was awful.,EV\n', 'expected the accounts outside fold 1 of 2 to have clauses of two or more tags, got only EV'],
+    ['a segment number that is not a number', ['structure', 'evaluate', 'ONE'], 'A,1,She fell.,CA\nA,2a,It was awful.,EV\n', ':3: expected the segment\'s number as a whole number, got "2a" [coded-file-order]'],
+  ])('%s', async (_, args, rows, message) => {
+    const file = coded(rows);
+    const result = await cli(args.map((arg) => (arg === 'ONE' ? file : arg === 'MODEL' ? join(tempDir(), 'model.json') : arg)));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('cross-validates two files of one account each, dealing accounts across files', async () => {
+    const a = coded('A,1,A resident fell.,CA\nA,2,I rang the nurse.,CA\nA,3,It was frightening.,EV\n');
+    const b = coded('B,1,The manager shouted.,CA\nB,2,I felt awful.,EV\n');
+    const result = await cli(['structure', 'evaluate', a, b, '--folds', '2', '--iterations', '20']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^2-fold cross-validation on .*: 5 tagged clauses\n/);
+  });
+
+  it('reads a model file saved with a byte-order mark, and names a broken one in one line', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bom.json'), `\uFEFF${readFileSync('codebooks/labov-model.json', 'utf8')}`);
+    expect((await cli(['structure', 'explain', 'I fell.', '--model', join(dir, 'bom.json')])).code).toBe(0);
+    writeFileSync(join(dir, 'bad.json'), '{"tags": [1,]\n}\n');
+    const bad = await cli(['structure', 'explain', 'I fell.', '--model', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.json: expected a structure model in JSON, got a syntax error: [^\n]*\[model-invalid\]\n$/);
   });
 });
 

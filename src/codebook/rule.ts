@@ -40,8 +40,8 @@ export function lexicalCode(code: string, name: string, rules: LexicalRules): Co
     name,
     description: '',
     aliases: [],
-    rules: RULE_KINDS.flatMap((kind) => (kind === 'regex' ? [] : (rules[kind] ?? [])).map((term) => toRule(kind, { term, negated: 'keep', match: 'stem' }))),
-    exclude: [...(rules.exclude ?? [])],
+    rules: RULE_KINDS.flatMap((kind) => (kind === 'regex' ? [] : (rules[kind] ?? [])).map((term) => toRule(kind, { term, negated: 'keep', match: 'stem', except: [...(rules.except ?? [])] }))),
+    exclude: [],
     minMatches: 1,
   };
 }

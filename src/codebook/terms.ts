@@ -16,8 +16,8 @@ export interface LexicalRules {
   keywords?: readonly string[];
   phrases?: readonly string[];
   patterns?: readonly string[];
-  /** Words or phrases that veto the cue where they occur ("next week" is no sequence marker). */
-  exclude?: readonly string[];
+  /** Phrases a matched word must not be part of ("next" in "next week" is no sequence marker). */
+  except?: readonly string[];
 }
 
 /** The term lists of a code or cue that {@link checkRules} checks. */

@@ -19,12 +19,14 @@ export const FEATURES = [
 /** A feature a cue can require; see {@link FEATURES}. */
 export type Feature = (typeof FEATURES)[number];
 
-const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'ca', 'wo']);
+/** Modal auxiliaries, with the forms the tagger splits off ("'ll", "ca" of "can't"). */
+export const MODALS: ReadonlySet<string> = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'ca', 'wo']);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 const FINITE_AUXILIARIES = new Set(['am', 'is', 'are', "'m", "'re", "'s", 'has', 'have', "'ve", 'do', 'does', ...PAST_AUXILIARIES, ...MODALS]);
 /** Verbs that describe a state rather than an event. */
 const STATIVE = new Set(['be', 'have', 'know', 'believe', 'think', 'feel', 'hope', 'wish', 'doubt', 'trust', 'expect', 'seem', 'appear', 'belong', 'own', 'contain', 'mean', 'need', 'want', 'like', 'love', 'hate', 'prefer', 'understand', 'remain', 'exist', 'matter', 'depend', 'include', 'involve', 'consist', 'deserve', 'resemble']);
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
+/** Words that negate a clause. */
+export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'never', 'no', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
 const FIRST_PERSON = new Set(['i', 'we']);
 /** Words that may stand between a subject and its verb group, or inside it. */
 const INNER_ADVERBS = new Set(['also', 'now', 'still', 'just', 'really', 'actually', 'always', 'never', 'often', 'usually', 'already', 'even', 'only', 'not', "n't", 'then', 'finally', 'eventually', 'sometimes', 'rarely', 'generally', 'all', 'both']);

@@ -103,3 +103,14 @@ export function tagAccount(text: string): readonly TaggedToken[] {
   last = { text, tokens };
   return tokens;
 }
+
+/** The tagged tokens that start inside each span (one pass: both are in text order). */
+export function tokensBySpan(tagged: readonly TaggedToken[], spans: ReadonlyArray<{ start: number; end: number }>): TaggedToken[][] {
+  let next = 0;
+  return spans.map((span) => {
+    while (next < tagged.length && tagged[next].start < span.start) next++;
+    const from = next;
+    while (next < tagged.length && tagged[next].start < span.end) next++;
+    return tagged.slice(from, next);
+  });
+}

@@ -5,7 +5,7 @@ import { spanTokens } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue, NoteDef } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
-import { tagAccount, type TaggedToken } from './grammar.js';
+import { tagAccount, tokensBySpan, type TaggedToken } from './grammar.js';
 
 /** A cue that held for a segment, with the words that matched it (none for a purely grammatical cue). */
 export interface FiredCue {
@@ -46,7 +46,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
   return (text, spans, tagged = tagAccount(text)) => {
-    const features = featuresOf(tagged, spans);
+    const features = tokensBySpan(tagged, spans).map(segmentFeatures);
     addContextFeatures(features);
     return spans.map((span, s) => {
       const piece = text.slice(span.start, span.end);
@@ -105,15 +105,4 @@ function countOnce(cues: readonly FiredCue[]): FiredCue[] {
 /** `cue: words +weight`, as the evidence column shows a cue. */
 export function describeCue(cue: FiredCue): string {
   return `${cue.cue}${cue.words.length > 0 ? `: ${cue.words.join(', ')}` : ''} +${cue.weight}`;
-}
-
-/** Each span's own features, from the tagged tokens that start inside it (one pass: both are in text order). */
-function featuresOf(tagged: readonly TaggedToken[], spans: readonly Span[]): Array<Set<Feature>> {
-  let next = 0;
-  return spans.map((span) => {
-    while (next < tagged.length && tagged[next].start < span.start) next++;
-    const from = next;
-    while (next < tagged.length && tagged[next].start < span.end) next++;
-    return segmentFeatures(tagged.slice(from, next));
-  });
 }

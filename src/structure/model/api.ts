@@ -1,9 +1,9 @@
 import { fail } from '../../messages.js';
 import { writeSingleFile } from '../../write/single-file.js';
 import { readCodedFile } from './corpus.js';
-import { crossValidate, tagFigures, testModel, type TagFigures } from './evaluate-model.js';
+import { crossValidate, tagFigures, tagsOf, testModel, type TagFigures } from './evaluate-model.js';
 import { loadModel, modelJson, type StructureModel } from './model-file.js';
-import { TRAIN_DEFAULTS, trainModel, type TrainingSet, type TrainOptions } from './train.js';
+import { trainModel, type TrainingSet, type TrainOptions } from './train.js';
 
 /** Credit for the RTN corpus, carried by every model trained on it. */
 export const RTN_ATTRIBUTION = 'Trained in part on the RTN corpus: Saldias, B., & Roy, D. (2020). Exploring aspects of similarity between spoken personal narratives by disentangling them into narrative clause types. Proceedings of the ACL 2020 Workshop on Narrative Understanding, Storylines, and Events (NUSE). Licensed CC BY 4.0.';
@@ -54,14 +54,20 @@ async function readSets(inputs: readonly string[]): Promise<TrainingSet[]> {
   const sets: TrainingSet[] = [];
   for (const input of inputs) {
     const set = await readCodedFile(input);
-    if (!set.accounts.some((account) => account.clauses.some((clause) => clause.tag !== ''))) throw fail('expected segments with a structure tag, got none; fill the structure column first', 'coded-file-untagged', { file: input });
+    if (tagsOf([set]).length === 0) throw fail('expected segments with a structure tag, got none; fill the structure column first', 'coded-file-untagged', { file: input });
     sets.push(set);
   }
   return sets;
 }
 
+/** Refuses training sets that do not hold two different tags: a model chooses between tags. */
+function checkTrainable(sets: readonly TrainingSet[]): void {
+  const tags = tagsOf(sets);
+  if (tags.length < 2) throw fail(`expected tagged clauses of two or more tags to train on, got only ${tags[0]} in ${sets.map((set) => set.file).join(', ')}`, 'coded-file-one-tag', { file: sets[0].file });
+}
+
 /** The tags of the pairs' coding, in a model's order when there is one. */
-function tagsOf(pairs: ReadonlyArray<readonly [string, string]>, order: readonly string[]): string[] {
+function pairTags(pairs: ReadonlyArray<readonly [string, string]>, order: readonly string[]): string[] {
   const seen = new Set(pairs.flat());
   return [...order.filter((tag) => seen.has(tag)), ...[...seen].filter((tag) => !order.includes(tag)).sort()];
 }
@@ -74,6 +80,7 @@ function tagsOf(pairs: ReadonlyArray<readonly [string, string]>, order: readonly
 export async function trainStructureModel(options: TrainStructureOptions): Promise<{ model: StructureModel; out: string }> {
   checkTrainOptions(options);
   const sets = await readSets(options.inputs);
+  checkTrainable(sets);
   const fromRtn = sets.some((set) => set.domain === 'spoken');
   const model = trainModel(sets, {
     ...options,
@@ -100,13 +107,15 @@ export async function evaluateStructureModel(options: EvaluateStructureOptions):
   if (model) {
     return sets.map((set) => {
       const pairs = testModel(model, set);
-      return { label: `model ${options.model} on ${set.file}`, figures: tagFigures(pairs, tagsOf(pairs, model.tags)) };
+      return { label: `model ${options.model} on ${set.file}`, figures: tagFigures(pairs, pairTags(pairs, model.tags)) };
     });
   }
-  const accounts = sets.reduce((sum, set) => sum + set.accounts.length, 0);
-  if (accounts < folds) throw fail(`expected at least as many accounts as folds (${folds}), got ${accounts}; give --folds ${Math.max(2, accounts)} or more coded accounts`, 'option-invalid');
+  checkTrainable(sets);
+  const accounts = sets.reduce((sum, set) => sum + set.accounts.filter((account) => tagsOf([{ ...set, accounts: [account] }]).length > 0).length, 0);
+  const files = sets.map((set) => set.file).join(', ');
+  if (accounts < 2) throw fail(`expected two or more accounts with tagged clauses to cross-validate, got ${accounts} in ${files}; to test a model on them, give --model`, 'option-invalid');
+  if (accounts < folds) throw fail(`expected at least as many accounts with tagged clauses as folds (${folds}), got ${accounts} in ${files}; give --folds ${accounts} or fewer`, 'option-invalid');
   const pairs = crossValidate(sets, folds, options);
-  return [{ label: `${folds}-fold cross-validation on ${sets.map((set) => set.file).join(', ')}`, figures: tagFigures(pairs, tagsOf(pairs, ['OR', 'CA', 'EV', 'RE'])) }];
+  return [{ label: `${folds}-fold cross-validation on ${sets.map((set) => set.file).join(', ')}`, figures: tagFigures(pairs, pairTags(pairs, ['OR', 'CA', 'EV', 'RE'])) }];
 }
 
-export { TRAIN_DEFAULTS };

@@ -1,4 +1,4 @@
-import { countedGroups, verbGroups, type VerbGroup } from '../features.js';
+import { countedGroups, MODALS, NEGATORS, verbGroups, type VerbGroup } from '../features.js';
 import type { TaggedToken } from '../grammar.js';
 
 /**
@@ -10,8 +10,6 @@ import type { TaggedToken } from '../grammar.js';
  */
 export type FeatureName = string;
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'hardly']);
-const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'ca', 'wo']);
 const SECOND_PERSON = new Set(['you']);
 const FIRST_PERSON = new Set(['i', 'we']);
 /** Temporal adverbs and connectives, by lemma: their presence is a feature. */
@@ -113,13 +111,14 @@ function fifth(i: number, count: number): string {
   return named('position', `fifth-${Math.min(5, Math.floor((5 * i) / count) + 1)}`);
 }
 
-/** Features a neighbour passes on: its tense, shape and opener. */
+/** Features a neighbour passes on: its tense, shape, opener, subject, negation and modality. */
 const PASSED_ON = /^(tense|shape|opener|subject|negation|modal)/u;
 
 /**
  * Every clause's features in the context of its account: its own, its
  * place (first, last, which fifth of the account, or `position:only`)
- * and its neighbours' tense, shape and opener as `prev:` and `next:` features.
+ * and its neighbours' tense, shape, opener, subject, negation and
+ * modality as `prev:` and `next:` features.
  */
 export function accountFeatures(own: ReadonlyArray<readonly FeatureName[]>): FeatureName[][] {
   const count = own.length;

@@ -44,7 +44,7 @@ export async function readCodedFile(file: string): Promise<TrainingSet> {
     if (!columns) {
       const names = cells.map((cell) => cell.trim().toLowerCase());
       const layout = LAYOUTS.find((candidate) => names.includes(candidate.id) && names.includes(candidate.text) && names.includes(candidate.tag));
-      if (!layout) throw fail('expected a coded file with participant, text and structure columns (a segments.csv), or the RTN corpus columns story_id, clause_text and mode_label, got neither', 'coded-file-columns', { file, line });
+      if (!layout) throw fail(`expected a coded file with participant, text and structure columns (a segments.csv), or the RTN corpus columns story_id, clause_text and mode_label, got the columns ${names.join(', ')}`, 'coded-file-columns', { file, line });
       columns = { id: names.indexOf(layout.id), text: names.indexOf(layout.text), tag: names.indexOf(layout.tag), order: names.indexOf(layout.order), votes: 'votes' in layout ? names.indexOf(layout.votes) : -1, rtn: 'votes' in layout };
       continue;
     }
@@ -52,7 +52,9 @@ export async function readCodedFile(file: string): Promise<TrainingSet> {
     const id = cell(columns.id);
     let tag = cell(columns.tag);
     if (columns.rtn) tag = Number(cell(columns.votes)) >= 2 ? (RTN_TAGS[tag.toLowerCase()] ?? '') : '';
-    const order = columns.order >= 0 && cell(columns.order) !== '' ? Number(cell(columns.order)) : Number.NaN;
+    const written = columns.order >= 0 ? cell(columns.order) : '';
+    if (written !== '' && !/^\d+$/u.test(written)) throw fail(`expected the segment's number as a whole number, got "${written}"`, 'coded-file-order', { file, line });
+    const order = written === '' ? Number.NaN : Number(written);
     const clauses = accounts.get(id) ?? [];
     accounts.set(id, clauses);
     clauses.push({ text: cell(columns.text), tag: tag.toUpperCase(), file, line, order: Number.isNaN(order) ? clauses.length : order });

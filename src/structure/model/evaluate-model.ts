@@ -1,6 +1,8 @@
 import { cohensKappa, observedAgreement } from '../../agree/kappa.js';
 import { confusion, type Confusion } from '../../agree/confusion.js';
 import { tagAccount } from '../grammar.js';
+import { fail } from '../../messages.js';
+import type { LabelledAccount } from './corpus.js';
 import { joinClauses } from './featurise.js';
 import type { StructureModel } from './model-file.js';
 import { compileModel } from './predict.js';
@@ -62,17 +64,28 @@ export function testModel(model: StructureModel, set: TrainingSet): TagPair[] {
   });
 }
 
+/** The different tags of the sets' tagged clauses, in the order first seen. */
+export function tagsOf(sets: readonly TrainingSet[]): string[] {
+  return [...new Set(sets.flatMap((set) => set.accounts.flatMap((account) => account.clauses.map((clause) => clause.tag))))].filter((tag) => tag !== '');
+}
+
 /**
- * k-fold cross-validation by account: the accounts of every set are dealt
- * into `folds` folds in turn; each fold is tagged by a model trained on
- * the others. Every tagged clause is tested once, by a model that never
- * saw its account.
+ * k-fold cross-validation by account: the accounts with a tagged clause,
+ * of all the sets together, are dealt into `folds` folds in turn; each
+ * fold is tagged by a model trained on the others. Every tagged clause is
+ * tested once, by a model that never saw its account. A fold whose
+ * training part has fewer than two tags stops with an `option-invalid` message.
  */
 export function crossValidate(sets: readonly TrainingSet[], folds: number, options: TrainOptions = {}): TagPair[] {
+  const dealt = new Map<LabelledAccount, number>();
+  for (const set of sets) for (const account of set.accounts) if (account.clauses.some((clause) => clause.tag !== '')) dealt.set(account, dealt.size % folds);
   const pairs: TagPair[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const part = (training: boolean) => sets.map((set) => ({ ...set, accounts: set.accounts.filter((_, i) => (i % folds === fold) !== training) }));
-    const model = trainModel(part(true), options);
+    const part = (training: boolean) => sets.map((set) => ({ ...set, accounts: set.accounts.filter((account) => dealt.has(account) && (dealt.get(account) === fold) !== training) }));
+    const training = part(true);
+    const tags = tagsOf(training);
+    if (tags.length < 2) throw fail(`expected the accounts outside fold ${fold + 1} of ${folds} to have clauses of two or more tags, got ${tags.length === 0 ? 'none' : `only ${tags[0]}`}; tag more accounts or give fewer --folds`, 'option-invalid');
+    const model = trainModel(training, options);
     for (const set of part(false)) pairs.push(...testModel(model, set));
   }
   return pairs;

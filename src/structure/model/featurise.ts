@@ -1,20 +1,9 @@
 import type { Span } from '../../segment/span.js';
-import { tagAccount, type TaggedToken } from '../grammar.js';
+import { tagAccount, tokensBySpan, type TaggedToken } from '../grammar.js';
 import { accountFeatures, named, ownFeatures, type FeatureName } from './clause-features.js';
 import type { LabelledAccount } from './corpus.js';
 import type { SegmentScore } from '../score.js';
-import { SHIPPED_CUES } from './shipped-cues.js';
-
-/** The tagged tokens that start inside each span (one pass: both are in text order). */
-export function tokensBySpan(tagged: readonly TaggedToken[], spans: readonly Span[]): TaggedToken[][] {
-  let next = 0;
-  return spans.map((span) => {
-    while (next < tagged.length && tagged[next].start < span.start) next++;
-    const from = next;
-    while (next < tagged.length && tagged[next].start < span.end) next++;
-    return tagged.slice(from, next);
-  });
-}
+import { shippedCues } from './shipped-cues.js';
 
 /** The shipped cue file's verdict on a segment as features: the tag it gives (`cues:CA`) and each tag's total, banded (`cues:CA=3+`). */
 function cueVerdict(score: SegmentScore): FeatureName[] {
@@ -28,7 +17,7 @@ function cueVerdict(score: SegmentScore): FeatureName[] {
  * ({@link accountFeatures}). The cue scores are returned too, for their notes.
  */
 export function spanFeatures(text: string, tagged: readonly TaggedToken[], spans: readonly Span[]): { features: FeatureName[][]; cues: SegmentScore[] } {
-  const cues = SHIPPED_CUES(text, spans, tagged);
+  const cues = shippedCues()(text, spans, tagged);
   const own = tokensBySpan(tagged, spans).map((tokens, i) => [...ownFeatures(tokens, text.slice(spans[i].start, spans[i].end)), ...cueVerdict(cues[i])]);
   return { features: accountFeatures(own), cues };
 }

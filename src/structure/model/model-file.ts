@@ -43,6 +43,8 @@ const round = (value: number) => Number(value.toFixed(4));
  * reader can look a feature up.
  */
 export function modelJson(model: StructureModel): string {
+  const broken = [...model.weights].find(([, values]) => !values.every(Number.isFinite));
+  if (broken || !model.bias.every(Number.isFinite)) throw fail(`expected finite weights, got ${broken ? `${broken[1].join(', ')} for feature "${broken[0]}"` : `a bias of ${model.bias.join(', ')}`}; try a larger --l2`, 'model-not-finite');
   const head = {
     format: MODEL_FORMAT,
     name: model.name,
@@ -74,10 +76,11 @@ const isNumbers = (value: unknown, length: number): value is number[] => Array.i
 export function parseModel(source: string, file: string): StructureModel {
   let data: unknown;
   try {
-    data = JSON.parse(source);
+    data = JSON.parse(source.replace(/^\uFEFF/u, ''));
   } catch (error) {
+    const reason = (error as Error).message.split('\n')[0].replace(/, ".*$/u, '');
     const offset = /position (\d+)/u.exec((error as Error).message);
-    throw fail(`expected a structure model in JSON, got a syntax error: ${(error as Error).message}`, 'model-invalid', { file, ...(offset ? placeOf(source, Number(offset[1])) : {}) });
+    throw fail(`expected a structure model in JSON, got a syntax error: ${reason}`, 'model-invalid', { file, ...(offset ? placeOf(source, Number(offset[1])) : {}) });
   }
   const bad = (what: string, got: unknown) => fail(`expected ${what}, got ${describe(got)}`, 'model-invalid', { file });
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw bad('a JSON object (a model written by "reflect-code structure train")', data);

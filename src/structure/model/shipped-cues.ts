@@ -1,10 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { DEFAULT_STRUCTURE_RULES } from '../../codebook/shipped.js';
 import { activeTags } from '../active-tags.js';
-import { loadCueFile } from '../cue-file.js';
+import { parseCueFile } from '../cue-file.js';
 import { compileCues, type Scorer } from '../score.js';
 
+let compiled: Scorer | undefined;
+
 /**
- * The shipped Labov & Waletzky cue file, compiled: a model reads its
- * verdicts as features, and takes its notes (such as `message`) from it.
+ * The shipped Labov & Waletzky cue file, compiled on first use: a model
+ * reads its verdicts as features, and takes its notes (such as `message`)
+ * from it. A broken shipped file throws its first problem.
  */
-export const SHIPPED_CUES: Scorer = compileCues(activeTags(await loadCueFile(DEFAULT_STRUCTURE_RULES)));
+export function shippedCues(): Scorer {
+  if (!compiled) {
+    const { cues, messages } = parseCueFile(readFileSync(DEFAULT_STRUCTURE_RULES, 'utf8'), DEFAULT_STRUCTURE_RULES);
+    if (!cues) throw messages[0];
+    compiled = compileCues(activeTags(cues));
+  }
+  return compiled;
+}
