@@ -103,3 +103,19 @@ describe('tokens shared between stages', () => {
     expect(spanTokens('Other one', span).map((t) => t.text)).toEqual(['Other']);
   });
 });
+
+describe('lines that end in a colon, and dashes inside a sentence', () => {
+  const pieces = (text: string, unit: 'sentence' | 'clause' = 'sentence') => split(text, unit).map(({ start, end }) => text.slice(start, end));
+  it.each([
+    // A sentence that a colon ends is coded, not taken for a heading.
+    ['A resident fell.\nI felt really anxious:\nI rang the nurse.', ['A resident fell.', 'I felt really anxious:\nI rang the nurse.']],
+    ['The manager said:\nkeep going.', ['The manager said:\nkeep going.']],
+    // A short line that reads as a heading names a section and is not coded.
+    ['Key learning points:\nI listen more.', ['I listen more.']],
+    // Spaced dashes are punctuation; dashes run into words are list items.
+    ['I felt tired - I had worked all night - I needed rest.', ['I felt tired - I had worked all night - I needed rest.']],
+    ['My goals: -Delegating more -Holding 1:1s', ['My goals:', 'Delegating more', 'Holding 1:1s']],
+  ])('%j', (text, expected) => {
+    expect(pieces(text)).toEqual(expected);
+  });
+});

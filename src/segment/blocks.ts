@@ -20,8 +20,24 @@ const HEADING_LEAD = new RegExp(String.raw`^(?:\d+[.)]\s*)?(${GIBBS})\s*:\s*`, '
 /** A list marker opening a line: a dash, star or bullet, or a number or letter with `.` or `)`, then the item. */
 const BULLET = /^(?:[-*\u2022\u2023\u2043\u2013]\s*|(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)/u;
 
-/** Another dash or bullet item on the same line, as lists pasted into one line have them: " -Holding 1:1s". */
-const INLINE_BULLET = /\s[-\u2022]\s?(?=\p{Lu})/gu;
+/**
+ * Another dash or bullet item on the same line, as lists pasted into one
+ * line have them: " -Holding 1:1s", " • Taking". A spaced dash (" - I had
+ * worked all night - ") is punctuation inside a sentence, not an item.
+ */
+const INLINE_BULLET = /\s(?:-|\u2022\s?)(?=\p{Lu})/gu;
+
+/** Words that mark a line ending in ":" as a sentence of the account, not a heading: persons, and verbs that introduce speech or thought. */
+const NOT_HEADING = /\b(?:i|i'm|i've|me|my|we|us|our|you|your|he|she|they|him|her|them|said|says|asked|told|tells|explained|replied|wrote|added|thought|felt|noted|commented|realised|realized|learnt|learned)\b/iu;
+
+/**
+ * True when a short line ending in ":" that is no Gibbs stage reads as a
+ * heading ("Key learning points:"), not as a sentence that a colon ends
+ * ("I felt really anxious:", "The manager said:"), whose words must be coded.
+ */
+function looksLikeHeading(line: string): boolean {
+  return /^\p{Lu}/u.test(line) && line.split(/\s+/u).length <= 6 && !NOT_HEADING.test(line.replace(/[’]/gu, "'"));
+}
 
 /** The name of a heading as the `section` column shows it: no number, no colon, white space made single. */
 function sectionName(heading: string): string {
@@ -33,8 +49,8 @@ function sectionName(heading: string): string {
  * Splits an account into blocks: paragraphs (ended by a blank line), list
  * items (a line that starts with `-`, `*`, `•`, `1.` or `a)`, and dash
  * items run together on one line, " -Holding 1:1s -Taking...") and sections. A heading line (a Gibbs
- * reflective-cycle stage, "Feelings" or "Action plan:", or any short line
- * ending in `:`) is not part of any block: it names the section of the
+ * reflective-cycle stage, "Feelings" or "Action plan:", or a short line
+ * ending in `:` that reads as a heading, see {@link looksLikeHeading}) is not part of any block: it names the section of the
  * blocks after it. A Gibbs stage that opens a line with a colon
  * ("Feelings: I felt...") does the same for the rest of that line. List
  * markers are left out of the items.
@@ -62,7 +78,7 @@ export function splitBlocks(text: string): Block[] {
       continue;
     }
     const heading = HEADING_LINE.exec(body);
-    if (heading) {
+    if (heading && (heading[1] !== undefined || looksLikeHeading(body))) {
       section = sectionName(body);
       if (!blank) paragraph++;
       blank = true;
