@@ -60,6 +60,9 @@ describe('negation', () => {
     // The scope is the clause, however far the negator stands from the match.
     ['not that I expect to learn', []],
     ['no, I learn', [{ code: 'LA', evidence: ['learn'] }]],
+    // "say no" quotes the word; it does not negate.
+    ['I learned to say no to the owners', [{ code: 'LA', evidence: ['learned'] }]],
+    ['I said no, so I did not learn', []],
     // A contrasting ", not" negates what follows it, not what went before.
     ['I learn from the residents, not from the books', [{ code: 'LA', evidence: ['learn'] }]],
     ['I learn from the residents; not from the books', [{ code: 'LA', evidence: ['learn'] }]],

@@ -8,18 +8,21 @@ const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'ne
 /** Words after "no" that make an idiom, not a negation: "no longer" marks a change. */
 const NOT_AFTER_NO = new Set(['longer', 'doubt', 'matter']);
 
+/** Words before "no" that make it a word quoted, not a negation: "say no to the owners". */
+const NOT_BEFORE_NO = new Set(['say', 'says', 'said', 'saying']);
+
 /** Words after "not" that make an idiom, not a negation: "not only", "not just" mean "also". */
 const NOT_AFTER_NOT = new Set(['only', 'just']);
 
 /** Words before "little" that make it a size or an amount ("a little", "my little"), not a negation. */
 const NOT_BEFORE_LITTLE = new Set(['a', 'the', 'my', 'our', 'their', 'his', 'her', 'this', 'that', 'very']);
 
-/** True when token `at` negates its clause: "not", "nothing", "didn't"; not "no longer", "not only", "not just" or "a little". */
+/** True when token `at` negates its clause: "not", "nothing", "didn't"; not "no longer", "say no", "not only", "not just" or "a little". */
 export function isNegator(tokens: readonly Token[], at: number): boolean {
   const { lower } = tokens[at];
   if (lower.endsWith("n't")) return true;
   if (!NEGATORS.has(lower)) return false;
-  if (lower === 'no') return !NOT_AFTER_NO.has(tokens[at + 1]?.lower ?? '');
+  if (lower === 'no') return !NOT_AFTER_NO.has(tokens[at + 1]?.lower ?? '') && !NOT_BEFORE_NO.has(tokens[at - 1]?.lower ?? '');
   if (lower === 'not') return !NOT_AFTER_NOT.has(tokens[at + 1]?.lower ?? '');
   if (lower === 'little') return !NOT_BEFORE_LITTLE.has(tokens[at - 1]?.lower ?? '');
   return true;
