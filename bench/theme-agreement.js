@@ -3,23 +3,35 @@
 // written from: a tuning set (the rules may be tuned while reading it) and
 // a held-out set (never used for tuning). Beside each kappa stands the
 // baseline of a coder who gives no theme at all (the majority decision for
-// every theme). Last, the share of the study's own codes on its Figures 2
-// and 3 (A32, A44) that the codebook finds. Run with
-// `npm run agreement:themes`.
+// every theme). The two tuning sets are also scored together (pooled over
+// every clause of both). Last, the share of the study's own codes on its
+// Figures 2 and 3 (A32, A44) that the codebook finds. Run with
+// `npm run agreement:themes`; `node bench/theme-agreement.js --tuning`
+// (after a build) leaves the held-out set out, for work on the rules.
 import { compareThemes, evaluateThemes, readThemeReference } from '../dist/code/evaluate.js';
 import { loadCodebook } from '../dist/codebook/read.js';
 import { DEFAULT_CODEBOOK } from '../dist/codebook/shipped.js';
 
+const TUNING = [
+  ['test/fixtures/themes/tuning.csv', ['test/fixtures/themes/tuning-accounts.csv']],
+  ['test/fixtures/themes/tuning2.csv', ['test/fixtures/themes/tuning2-accounts.csv']],
+];
+const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
 const SETS = [
-  ['tuning accounts (clauses; the rules may be tuned on these)', 'test/fixtures/themes/tuning.csv', ['test/fixtures/themes/tuning-accounts.csv']],
-  ['held-out accounts (clauses; never used for tuning)', 'test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']],
+  ['tuning accounts (clauses; the rules may be tuned on these)', [TUNING[0]]],
+  ['second tuning accounts (clauses; the rules may be tuned on these)', [TUNING[1]]],
+  ['both tuning sets together', TUNING],
+  ['held-out accounts (clauses; never used for tuning)', HELDOUT],
 ];
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);
 const f = (value) => (value === null ? 'n/a' : value.toFixed(3));
 const pct = (value) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
 console.log(`"${codebook.name}" v${codebook.version} against coding by hand from the descriptors:`);
-for (const [name, reference, inputs] of SETS) {
-  const { agreement, baseline } = evaluateThemes(await compareThemes(await readThemeReference(reference), inputs, codebook, reference), codebook);
+const only = process.argv.includes('--tuning') ? (name) => !name.startsWith('held-out') : () => true;
+for (const [name, files] of SETS.filter(([name]) => only(name))) {
+  const units = [];
+  for (const [reference, inputs] of files) units.push(...(await compareThemes(await readThemeReference(reference), inputs, codebook, reference)));
+  const { agreement, baseline } = evaluateThemes(units, codebook);
   console.log(`${name}: ${agreement.overall.units} segments`);
   console.log('  theme  hand  tool   kappa  agree   baseline kappa  agree');
   const rows = [...agreement.codes, { ...agreement.overall, code: 'all', codedA: '', codedB: '' }];

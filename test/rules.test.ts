@@ -60,6 +60,18 @@ describe('negation', () => {
     // The scope is the clause, however far the negator stands from the match.
     ['not that I expect to learn', []],
     ['no, I learn', [{ code: 'LA', evidence: ['learn'] }]],
+    // "say no" quotes the word; it does not negate.
+    ['I learned to say no to the owners', [{ code: 'LA', evidence: ['learned'] }]],
+    ['I said no, so I did not learn', []],
+    // A contrasting ", not" negates what follows it, not what went before.
+    ['I learn from the residents, not from the books', [{ code: 'LA', evidence: ['learn'] }]],
+    ['I learn from the residents; not from the books', [{ code: 'LA', evidence: ['learn'] }]],
+    ['I read the books, not to learn', []],
+    ['It is the residents, not the books, I learn from', [{ code: 'LA', evidence: ['learn'] }]],
+    ['I did not learn, not from the books', []],
+    // "not only" and "not just" mean "also".
+    ['I not only read it, I learn from it', [{ code: 'LA', evidence: ['learn'] }]],
+    ['I ask what they learn, not just what they did', [{ code: 'LA', evidence: ['learn'] }]],
     // negatable: false keeps the match after a negator.
     ['I am not getting sucked in', [{ code: 'ME', evidence: ['sucked in'] }]],
     ['I do not step back', []],
