@@ -1,6 +1,6 @@
 import { readAllowList } from './check/allow-list.js';
 import { checkAnonymity } from './check/stage.js';
-import { codeThemes } from './code/themes.js';
+import { codingStages } from './code/stages.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
 import type { Level } from './codebook/level.js';
@@ -9,10 +9,9 @@ import { toDoc, type Transform } from './document.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, interrupted, type ReflectMessage } from './messages.js';
-import { segment, UNITS, type Unit } from './segment/index.js';
+import { UNITS, type Unit } from './segment/index.js';
 import { gridRow, metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
 import { loadStructureTagger, type ActiveTags } from './structure/active-tags.js';
-import { tagStructure } from './structure/tag.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
 import { OutputDir } from './write/output-dir.js';
@@ -116,7 +115,7 @@ interface Prepared {
 }
 
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, folder, out, allowed }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
+  const stages: Transform[] = [...codingStages({ unit, codebook, rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
   const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level);
   let skipped = 0;

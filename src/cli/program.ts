@@ -14,6 +14,7 @@ import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
+import { addPhrasesCommand } from './phrases-command.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
@@ -87,6 +88,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code agree samples/study/coding.csv study-out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
       'reflect-code check samples/accounts.csv',
+      'reflect-code phrases samples/accounts.csv --kwic',
     )}\nExit codes: 0 done, 1 findings (warnings with --strict; identifying details found by check), 2 bad input, options or codebook.\n`);
 
   const analyseCommand = cli
@@ -178,6 +180,7 @@ function program(setCode: (code: number) => void): Command {
   addCheckCommand(cli, setCode, examples);
   addCodebookCommand(cli, setCode, examples);
   addStructureCommand(cli, setCode, examples);
+  addPhrasesCommand(cli, setCode, examples);
 
   return cli;
 }
