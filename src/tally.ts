@@ -18,6 +18,8 @@ export interface ParticipantCounts {
   participant: string;
   segments: number;
   themes: Map<string, number>;
+  /** Segments with each structure tag. */
+  tags: Map<string, number>;
   metadata: Record<string, string>;
   /** Grid file name, without folder or extension. */
   grid: string;
@@ -51,9 +53,9 @@ export class Tally {
   readonly sectionThemes = new Map<string, Map<string, number>>();
 
   /** Adds one participant's coded segments. */
-  add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
+  add(participant: Omit<ParticipantCounts, 'segments' | 'themes' | 'tags'>, units: readonly CodedUnit[]): void {
     const themes = new Map<string, number>();
-    const tags = new Set<string>();
+    const tags = new Map<string, number>();
     const notes = new Set<string>();
     for (const unit of units) {
       if (unit.section) bump(this.sectionSegments, unit.section);
@@ -73,7 +75,7 @@ export class Tally {
       }
       if (unit.structure) {
         bump(this.tagSegments, unit.structure);
-        tags.add(unit.structure);
+        bump(tags, unit.structure);
         if (unit.note) {
           bump(this.noteSegments, noteKey(unit.structure, unit.note));
           notes.add(noteKey(unit.structure, unit.note));
@@ -81,9 +83,9 @@ export class Tally {
       }
     }
     for (const theme of themes.keys()) bump(this.themeParticipants, theme);
-    for (const tag of tags) bump(this.tagParticipants, tag);
+    for (const tag of tags.keys()) bump(this.tagParticipants, tag);
     for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
-    this.participants.push({ ...participant, segments: units.length, themes });
+    this.participants.push({ ...participant, segments: units.length, themes, tags });
   }
 }

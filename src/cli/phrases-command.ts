@@ -1,18 +1,11 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { findPhrases } from '../phrases.js';
 import { PHRASE_FORMATS, formatPhrases, type PhraseFormat } from '../phrases/format.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { EXIT } from './exit.js';
+import { wholeNumber } from './numbers.js';
 import { withInputOptions } from './input-options.js';
 import { printMessage } from './report.js';
-
-/** A whole number of at least `least`, for a numeric option. */
-export function wholeNumber(least: number): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < least) throw new InvalidArgumentError(`expected a whole number of ${least} or more, got "${value}"`);
-    return Number(value);
-  };
-}
 
 /** Adds `phrases` to the program: the word sequences that recur across participants, with their codes and contexts. */
 export function addPhrasesCommand(cli: Command, setCode: (code: number) => void, examples: (...lines: string[]) => string): void {

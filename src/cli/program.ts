@@ -15,6 +15,7 @@ import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
 import { addPhrasesCommand } from './phrases-command.js';
+import { wholeNumber } from './numbers.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
@@ -59,6 +60,13 @@ function structureTagsOption(): Option {
 /** `--level`: count codes as coded or under their top-level codes. */
 function levelOption(): Option {
   return new Option('--level <level>', 'count codes as coded (leaves) or each under its top-level code (parents) in grids, tables and report').choices(LEVELS).default('leaves');
+}
+
+/** `--by` and `--min-group-size`: compare the groups of metadata columns. */
+function groupOptions(command: Command): Command {
+  return command
+    .option('--by <column>', 'compare groups of participants by this input column (such as site or role): themes-by-<column>.csv, structure-by-<column>.csv and a report section, with a chi-square test per code; repeat for more columns', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--min-group-size <n>', 'pool groups with fewer participants into "Other (small groups)", so no small group can identify anyone', wholeNumber(1), 5);
 }
 
 /** Options of the commands that read a coding: the codebooks its codes come from. */
@@ -107,15 +115,16 @@ function program(setCode: (code: number) => void): Command {
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
     .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
-  outputOptions(reportOptions(withInputOptions(analyseCommand)), 'skipped empty accounts')
+  outputOptions(reportOptions(withInputOptions(groupOptions(analyseCommand))), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
+      'reflect-code analyse samples/accounts.csv --out out --by site --by role',
     ))
-    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { by?: string[]; minGroupSize: number; out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal }));
       setCode(report(result.messages, summary(result), options));
     });
@@ -129,12 +138,14 @@ function program(setCode: (code: number) => void): Command {
   codingOptions(tabulateCommand)
     .addOption(levelOption())
     .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+  groupOptions(tabulateCommand);
   outputOptions(reportOptions(withInputOptions(tabulateCommand, 'with --accounts: ')), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
+      'reflect-code tabulate reviewed.csv --out reviewed-out --by site --min-group-size 10',
     ))
-    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (segments: string, options: { by?: string[]; minGroupSize: number; out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await untilInterrupted((signal) => tabulate({ ...options, segments, signal }));
       setCode(report(result.messages, tabulateSummary(result), options));
     });

@@ -11,7 +11,8 @@ export interface FrequencyRow {
   percentParticipants: string;
 }
 
-function percent(part: number, whole: number): string {
+/** `part` as a percentage of `whole`, one decimal: `33.3` (`0.0` of nothing). */
+export function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1);
 }
 
