@@ -29,6 +29,16 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** Counts every pair of `codes` (each code with itself too) in a theme x theme table. */
+function bumpPairs(table: Map<string, Map<string, number>>, codes: Iterable<string>): void {
+  const list = [...codes];
+  for (const a of list) {
+    const row = table.get(a) ?? new Map<string, number>();
+    for (const b of list) bump(row, b);
+    table.set(a, row);
+  }
+}
+
 /**
  * Accumulates the counts every table is built from, one participant at a
  * time, so memory grows with participants and codes, never with segments.
@@ -47,6 +57,10 @@ export class Tally {
   readonly noteParticipants = new Map<string, number>();
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
+  /** Theme x theme: segments coded with both (a theme with itself: segments coded with it). */
+  readonly cooccurrence = new Map<string, Map<string, number>>();
+  /** Theme x theme: participants with both (a theme with itself: participants with it). */
+  readonly cooccurrenceParticipants = new Map<string, Map<string, number>>();
   /** Segments per section heading, in first-seen order (none when no segment has a section). */
   readonly sectionSegments = new Map<string, number>();
   /** Section x theme counts: segments of each section coded with each theme. */
@@ -58,6 +72,7 @@ export class Tally {
     const tags = new Map<string, number>();
     const notes = new Set<string>();
     for (const unit of units) {
+      bumpPairs(this.cooccurrence, new Set(unit.themes));
       if (unit.section) bump(this.sectionSegments, unit.section);
       for (const theme of new Set(unit.themes)) {
         if (unit.section) {
@@ -83,6 +98,7 @@ export class Tally {
       }
     }
     for (const theme of themes.keys()) bump(this.themeParticipants, theme);
+    bumpPairs(this.cooccurrenceParticipants, themes.keys());
     for (const tag of tags.keys()) bump(this.tagParticipants, tag);
     for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
