@@ -65,7 +65,7 @@ function levelOption(): Option {
 /** `--by` and `--min-group-size`: compare the groups of metadata columns. */
 function groupOptions(command: Command): Command {
   return command
-    .option('--by <column>', 'compare groups of participants by this input column (such as site or role): themes-by-<column>.csv, structure-by-<column>.csv and a report section, with a chi-square test per code; repeat for more columns', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--by <column>', 'compare groups of participants by this input column (such as site or role): themes-by-<column>.csv, structure-by-<column>.csv, with a chi-square test per code; repeat for more columns', (value: string, previous: string[] = []) => [...previous, value])
     .option('--min-group-size <n>', 'pool groups with fewer participants into "Other (small groups)", so no small group can identify anyone', wholeNumber(1), 5);
 }
 
@@ -103,7 +103,7 @@ function program(setCode: (code: number) => void): Command {
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables, coding grids and a report')
-    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
+    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, theme-cooccurrence.csv, theme-cooccurrence-participants.csv (and with --by, themes-by-<column>.csv and structure-by-<column>.csv), grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, line (the physical lines, as in the study\'s figures), paragraph, or section (everything under one heading); headings such as "Feelings:" are never coded but written in the section column').choices(UNITS).default('clause'))
@@ -132,7 +132,7 @@ function program(setCode: (code: number) => void): Command {
   const tabulateCommand = cli
     .command('tabulate')
     .summary('rebuild the tables and grids from a reviewed segments.csv')
-    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ and the report (report.html, report.md, figures/) from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
+    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv, theme-cooccurrence.csv, theme-cooccurrence-participants.csv, the --by tables, grids/ and the report (report.html, report.md, figures/) from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)

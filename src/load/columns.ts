@@ -27,7 +27,8 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
     let index = names.indexOf(column);
     if (index < 0) index = names.findIndex((name) => name.toLowerCase() === column.trim().toLowerCase());
     if (index < 0 && /^\d+$/.test(column.trim())) index = Number(column) >= 1 && Number(column) <= names.length ? Number(column) - 1 : -1;
-    if (index < 0 && column.trim() !== '') {
+    // A header of one column is more likely cut at the wrong delimiter than a name's beginning.
+    if (index < 0 && column.trim() !== '' && names.length > 1) {
       const starts = names.filter((name) => name.toLowerCase().startsWith(column.trim().toLowerCase()));
       if (starts.length > 1) throw fail(`expected "${column}" to begin one column's name, got ${starts.length}: ${starts.map((name) => `"${name}"`).join(', ')}; name the right one with ${flag}`, 'input-ambiguous-column', { file, line });
       if (starts.length === 1) index = names.indexOf(starts[0]);
