@@ -1,18 +1,18 @@
 import { readAllowList } from './check/allow-list.js';
 import { checkAnonymity } from './check/stage.js';
-import { codeThemes } from './code/themes.js';
+import { codingStages } from './code/stages.js';
 import { loadCodebook } from './codebook/read.js';
 import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
 import type { Level } from './codebook/level.js';
 import type { Codebook } from './codebook/types.js';
 import { toDoc, type Transform } from './document.js';
+import type { GroupOptions } from './groups/compare.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, interrupted, type ReflectMessage } from './messages.js';
-import { segment, UNITS, type Unit } from './segment/index.js';
+import { UNITS, type Unit } from './segment/index.js';
 import { gridRow, metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
 import { loadStructureTagger, type ActiveTags } from './structure/active-tags.js';
-import { tagStructure } from './structure/tag.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
 import { OutputDir } from './write/output-dir.js';
@@ -22,7 +22,7 @@ import type { FrequencyRow } from './write/tables.js';
 const DEFAULT_OUT = 'reflect-code-out';
 
 /** Options of {@link analyse}. */
-export interface AnalyseOptions extends LoadOptions {
+export interface AnalyseOptions extends LoadOptions, GroupOptions {
   /** Input files and folders: .csv, .tsv, .jsonl, .txt, or folders of .txt files. */
   inputs: readonly string[];
   /** Output folder; default `reflect-code-out` (refused when that would be in an input's folder). */
@@ -116,9 +116,9 @@ interface Prepared {
 }
 
 async function run(options: AnalyseOptions, { unit, codebook, rules, plan, folder, out, allowed }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [segment({ unit }), codeThemes({ codebook }), tagStructure({ tags: rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
+  const stages: Transform[] = [...codingStages({ unit, codebook, rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
   const messages: ReflectMessage[] = [...plan.messages];
-  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level);
+  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level, options);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {
@@ -151,6 +151,6 @@ async function run(options: AnalyseOptions, { unit, codebook, rules, plan, folde
     themes: outputs.themes(),
     structure: outputs.structure(),
     files: ['segments.csv', ...outputs.files],
-    messages,
+    messages: [...messages, ...outputs.messages],
   };
 }

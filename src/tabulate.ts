@@ -1,5 +1,7 @@
 import type { AnalyseResult } from './analyse.js';
 import type { Level } from './codebook/level.js';
+import type { GroupOptions } from './groups/compare.js';
+import { metadataConflicts } from './groups/metadata.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.js';
@@ -10,7 +12,7 @@ import { OutputDir } from './write/output-dir.js';
 import { interrupted } from './messages.js';
 
 /** Options of {@link tabulate}. */
-export interface TabulateOptions extends LoadOptions, CodebookChoice {
+export interface TabulateOptions extends LoadOptions, CodebookChoice, GroupOptions {
   /** The reviewed `segments.csv`. */
   segments: string;
   /** Output folder. */
@@ -57,7 +59,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
-    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level);
+    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level, options);
     await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() }, options);
     await out.commit();
     return {
@@ -68,7 +70,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
       themes: outputs.themes(),
       structure: outputs.structure(),
       files: outputs.files,
-      messages: coding.messages,
+      messages: [...coding.messages, ...outputs.messages],
     };
   } catch (error) {
     await out.abort();
@@ -79,6 +81,7 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
 async function write(coding: SegmentsFile, outputs: CodingOutputs, run: RunInfo, options: TabulateOptions): Promise<void> {
   for (const [participant, rows] of byParticipant(coding.rows)) {
     if (options.signal?.aborted) throw interrupted(options.out);
+    coding.messages.push(...metadataConflicts(participant, rows.map((row) => ({ metadata: row.metadata, place: { file: coding.file, line: row.line } }))));
     await outputs.add({ participant, metadata: rows[0].metadata }, rows);
   }
   await outputs.finish(run);

@@ -18,6 +18,8 @@ export interface ParticipantCounts {
   participant: string;
   segments: number;
   themes: Map<string, number>;
+  /** Segments with each structure tag. */
+  tags: Map<string, number>;
   metadata: Record<string, string>;
   /** Grid file name, without folder or extension. */
   grid: string;
@@ -25,6 +27,16 @@ export interface ParticipantCounts {
 
 function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** Counts every pair of `codes` (each code with itself too) in a theme x theme table. */
+function bumpPairs(table: Map<string, Map<string, number>>, codes: Iterable<string>): void {
+  const list = [...codes];
+  for (const a of list) {
+    const row = table.get(a) ?? new Map<string, number>();
+    for (const b of list) bump(row, b);
+    table.set(a, row);
+  }
 }
 
 /**
@@ -45,17 +57,22 @@ export class Tally {
   readonly noteParticipants = new Map<string, number>();
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
+  /** Theme x theme: segments coded with both (a theme with itself: segments coded with it). */
+  readonly cooccurrence = new Map<string, Map<string, number>>();
+  /** Theme x theme: participants with both (a theme with itself: participants with it). */
+  readonly cooccurrenceParticipants = new Map<string, Map<string, number>>();
   /** Segments per section heading, in first-seen order (none when no segment has a section). */
   readonly sectionSegments = new Map<string, number>();
   /** Section x theme counts: segments of each section coded with each theme. */
   readonly sectionThemes = new Map<string, Map<string, number>>();
 
   /** Adds one participant's coded segments. */
-  add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
+  add(participant: Omit<ParticipantCounts, 'segments' | 'themes' | 'tags'>, units: readonly CodedUnit[]): void {
     const themes = new Map<string, number>();
-    const tags = new Set<string>();
+    const tags = new Map<string, number>();
     const notes = new Set<string>();
     for (const unit of units) {
+      bumpPairs(this.cooccurrence, new Set(unit.themes));
       if (unit.section) bump(this.sectionSegments, unit.section);
       for (const theme of new Set(unit.themes)) {
         if (unit.section) {
@@ -73,7 +90,7 @@ export class Tally {
       }
       if (unit.structure) {
         bump(this.tagSegments, unit.structure);
-        tags.add(unit.structure);
+        bump(tags, unit.structure);
         if (unit.note) {
           bump(this.noteSegments, noteKey(unit.structure, unit.note));
           notes.add(noteKey(unit.structure, unit.note));
@@ -81,9 +98,10 @@ export class Tally {
       }
     }
     for (const theme of themes.keys()) bump(this.themeParticipants, theme);
-    for (const tag of tags) bump(this.tagParticipants, tag);
+    bumpPairs(this.cooccurrenceParticipants, themes.keys());
+    for (const tag of tags.keys()) bump(this.tagParticipants, tag);
     for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
-    this.participants.push({ ...participant, segments: units.length, themes });
+    this.participants.push({ ...participant, segments: units.length, themes, tags });
   }
 }

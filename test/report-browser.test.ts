@@ -14,7 +14,7 @@ import { writeManyAccounts } from './helpers/many-accounts.js';
  * Skipped when there is no Chromium (see helpers/chromium.js), unless
  * REQUIRE_BROWSER=1; the report of 500 participants only under `npm run test:long`.
  */
-const FIGURES = ['themes', 'participant-themes', 'theme-structure', 'structure'];
+const FIGURES = ['themes', 'participant-themes', 'theme-structure', 'structure', 'theme-cooccurrence'];
 
 describe.skipIf(!CHROMIUM && !REQUIRE_BROWSER)('report.html in Chromium', () => {
   let browser: Browser;

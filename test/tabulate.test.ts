@@ -56,7 +56,7 @@ describe('reflect-code tabulate (the command line)', () => {
     expect(stdout).toContain('Tabulated 15 participants');
     const { 'segments.csv': _segments, ...tables } = outputs(analysed);
     expect(outputs(join(dir, 'tabulated'))).toEqual(tables);
-    expect(tables['participants.csv']).toContain('grid,setting,years_in_role\n');
+    expect(tables['participants.csv']).toContain('grid,setting,years_in_role,site,role\n');
   });
 
   it.each([

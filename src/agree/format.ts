@@ -2,6 +2,7 @@ import type { AgreeResult } from '../agree.js';
 import { toCsv } from '../write/csv.js';
 import type { DimensionAgreement, Figures } from './measures.js';
 import { plural } from '../text/count.js';
+import { columns } from '../text/columns.js';
 
 /** The output formats of `agree`. */
 export const AGREE_FORMATS = ['table', 'csv', 'json'] as const;
@@ -10,12 +11,6 @@ export type AgreeFormat = (typeof AGREE_FORMATS)[number];
 
 const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)}%`);
 const fixed = (value: number | null, digits: number) => (value === null ? 'n/a' : value.toFixed(digits));
-/** Lays rows out in columns two spaces apart; columns marked in `right` are right-aligned. */
-function columns(rows: ReadonlyArray<readonly string[]>, right: readonly boolean[]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) => row.map((cell, column) => (right[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
-}
-
 function figureCells(row: Figures): string[] {
   return [String(row.units), percent(row.agreement), fixed(row.kappa, 3), fixed(row.alpha, 3), row.reading];
 }

@@ -14,6 +14,8 @@ import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
+import { addPhrasesCommand } from './phrases-command.js';
+import { wholeNumber } from './numbers.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 
@@ -60,6 +62,13 @@ function levelOption(): Option {
   return new Option('--level <level>', 'count codes as coded (leaves) or each under its top-level code (parents) in grids, tables and report').choices(LEVELS).default('leaves');
 }
 
+/** `--by` and `--min-group-size`: compare the groups of metadata columns. */
+function groupOptions(command: Command): Command {
+  return command
+    .option('--by <column>', 'compare groups of participants by this input column (such as site or role): themes-by-<column>.csv, structure-by-<column>.csv, with a chi-square test per code; repeat for more columns', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--min-group-size <n>', 'pool groups with fewer participants into "Other (small groups)", so no small group can identify anyone', wholeNumber(1), 5);
+}
+
 /** Options of the commands that read a coding: the codebooks its codes come from. */
 function codingOptions(command: Command): Command {
   return command
@@ -87,13 +96,14 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code agree samples/study/coding.csv study-out/segments.csv',
       'reflect-code grid out/segments.csv --participant A32',
       'reflect-code check samples/accounts.csv',
+      'reflect-code phrases samples/accounts.csv --kwic',
     )}\nExit codes: 0 done, 1 findings (warnings with --strict; identifying details found by check), 2 bad input, options or codebook.\n`);
 
   const analyseCommand = cli
     .command('analyse')
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables, coding grids and a report')
-    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/, and a report (report.html, report.md, figures/) into the output folder.')
+    .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, theme-cooccurrence.csv, theme-cooccurrence-participants.csv (and with --by, themes-by-<column>.csv and structure-by-<column>.csv), grids/, and a report (report.html, report.md, figures/) into the output folder.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, line (the physical lines, as in the study\'s figures), paragraph, or section (everything under one heading); headings such as "Feelings:" are never coded but written in the section column').choices(UNITS).default('clause'))
@@ -105,15 +115,16 @@ function program(setCode: (code: number) => void): Command {
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
     .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
-  outputOptions(reportOptions(withInputOptions(analyseCommand)), 'skipped empty accounts')
+  outputOptions(reportOptions(withInputOptions(groupOptions(analyseCommand))), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
       'reflect-code analyse samples/study/accounts --unit line --out study-out',
       'reflect-code analyse export.csv --id-column ID --text-column Response --codebook my-codebook.yaml',
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
+      'reflect-code analyse samples/accounts.csv --out out --by site --by role',
     ))
-    .action(async (inputs: string[], options: { out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (inputs: string[], options: { by?: string[]; minGroupSize: number; out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal }));
       setCode(report(result.messages, summary(result), options));
     });
@@ -121,18 +132,20 @@ function program(setCode: (code: number) => void): Command {
   const tabulateCommand = cli
     .command('tabulate')
     .summary('rebuild the tables and grids from a reviewed segments.csv')
-    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv, grids/ and the report (report.html, report.md, figures/) from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
+    .description('Rebuild themes.csv, structure.csv, participants.csv, theme-structure.csv, theme-cooccurrence.csv, theme-cooccurrence-participants.csv, the --by tables, grids/ and the report (report.html, report.md, figures/) from a segments.csv you have reviewed and corrected (in a spreadsheet, say), exactly as analyse writes them.')
     .argument('<segments.csv>', 'a segments.csv written by analyse and corrected by hand (rows in any order; codes like "CO;T", "co / t" or "CO,T")')
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)
     .addOption(levelOption())
     .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+  groupOptions(tabulateCommand);
   outputOptions(reportOptions(withInputOptions(tabulateCommand, 'with --accounts: ')), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
       'reflect-code tabulate samples/study/coding.csv --out study-tables',
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
+      'reflect-code tabulate reviewed.csv --out reviewed-out --by site --min-group-size 10',
     ))
-    .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (segments: string, options: { by?: string[]; minGroupSize: number; out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const result = await untilInterrupted((signal) => tabulate({ ...options, segments, signal }));
       setCode(report(result.messages, tabulateSummary(result), options));
     });
@@ -178,6 +191,7 @@ function program(setCode: (code: number) => void): Command {
   addCheckCommand(cli, setCode, examples);
   addCodebookCommand(cli, setCode, examples);
   addStructureCommand(cli, setCode, examples);
+  addPhrasesCommand(cli, setCode, examples);
 
   return cli;
 }

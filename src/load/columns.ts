@@ -11,7 +11,8 @@ export interface ColumnMap {
 
 /**
  * Finds the ID and text columns in a header (exact name first, then
- * ignoring case and surrounding spaces) and rejects unnamed or duplicate
+ * ignoring case and surrounding spaces, then a column number counted from
+ * 1, then the one name that begins so) and rejects unnamed or duplicate
  * columns. Errors name the option that sets the missing column.
  */
 export function mapColumns(header: readonly string[], wanted: { id: string; text: string }, file: string, line = 1): ColumnMap {
@@ -25,6 +26,13 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
   const find = (column: string, flag: string): number => {
     let index = names.indexOf(column);
     if (index < 0) index = names.findIndex((name) => name.toLowerCase() === column.trim().toLowerCase());
+    if (index < 0 && /^\d+$/.test(column.trim())) index = Number(column) >= 1 && Number(column) <= names.length ? Number(column) - 1 : -1;
+    // A header of one column is more likely cut at the wrong delimiter than a name's beginning.
+    if (index < 0 && column.trim() !== '' && names.length > 1) {
+      const starts = names.filter((name) => name.toLowerCase().startsWith(column.trim().toLowerCase()));
+      if (starts.length > 1) throw fail(`expected "${column}" to begin one column's name, got ${starts.length}: ${starts.map((name) => `"${name}"`).join(', ')}; name the right one with ${flag}`, 'input-ambiguous-column', { file, line });
+      if (starts.length === 1) index = names.indexOf(starts[0]);
+    }
     if (index < 0) {
       const listed = names.map((name) => `"${name}"`).join(', ') || 'none';
       const other = names.length === 1 ? [';', '\t', ',', '|'].find((char) => names[0].includes(char)) : undefined;

@@ -1,11 +1,12 @@
 import { pipeline } from 'node:stream';
 import { parse, CsvError, type Options } from 'csv-parse';
 import type { Account } from '../document.js';
-import { fail, ReflectMessage } from '../messages.js';
+import { fail, warn, ReflectMessage } from '../messages.js';
 import { makeAccount } from './account.js';
 import { mapColumns, type ColumnMap } from './columns.js';
 import { decodedStream, detectEncoding, sampleText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
+import { SURVEY_ROWS_SEEN, surveyHeaderRows } from './survey-rows.js';
 import { columnsOf, type LoadOptions } from './options.js';
 import { unescapeFormula } from '../write/csv.js';
 import { lineBreaks } from '../text/count.js';
@@ -97,22 +98,39 @@ export async function readCsvHeader(file: string, options: CsvOptions): Promise<
   throw emptyFile(file);
 }
 
-/** Streams the accounts of a delimited file, one per row; empty texts come out as warnings. */
+/** Streams the accounts of a delimited file, one per row; empty texts come out as warnings. Extra header rows (`skipRows`, or a Qualtrics-style export's question-text and `{"ImportId": ...}` rows) are skipped, with a warning. */
 export async function* readCsv(file: string, options: CsvOptions): AsyncGenerator<Account | ReflectMessage> {
   let columns: ColumnMap | undefined;
   let headerLine = 0;
   let accounts = 0;
-  for await (const { cells, line } of csvRecords(file, options)) {
+  /** The first data rows, held until it is known which of them are extra header rows; undefined once decided. */
+  let held: CsvRecord[] | undefined = [];
+  const given = options.skipRows ?? 0;
+  const seen = Math.max(given, SURVEY_ROWS_SEEN);
+  function* account(cells: readonly string[], line: number): Generator<Account | ReflectMessage> {
+    const metadata: Record<string, string> = {};
+    for (const { index, name } of columns!.metadata) metadata[name] = cells[index] ?? '';
+    accounts++;
+    yield makeAccount(cells[columns!.id] ?? '', cells[columns!.text] ?? '', metadata, file, line);
+  }
+  function* release(rows: CsvRecord[]): Generator<Account | ReflectMessage> {
+    held = undefined;
+    const skip = given > 0 ? Math.min(given, rows.length) : surveyHeaderRows(rows);
+    if (skip > 0 && given === 0) yield warn(`skipped ${skip === 1 ? 'the row' : `the ${skip} rows`} after the header (a survey export's ${skip === 1 ? '{"ImportId": ...} row' : 'question texts and {"ImportId": ...} row'}); expected accounts, got extra header rows (set --skip-rows to say how many there are)`, 'input-survey-rows', { file, line: rows[0].line });
+    for (const record of rows.slice(skip)) yield* account(record.cells, record.line);
+  }
+  for await (const record of csvRecords(file, options)) {
     if (!columns) {
-      columns = mapColumns(cells, columnsOf(options), file, line);
-      headerLine = line;
+      columns = mapColumns(record.cells, columnsOf(options), file, record.line);
+      headerLine = record.line;
       continue;
     }
-    const metadata: Record<string, string> = {};
-    for (const { index, name } of columns.metadata) metadata[name] = cells[index] ?? '';
-    accounts++;
-    yield makeAccount(cells[columns.id] ?? '', cells[columns.text] ?? '', metadata, file, line);
+    if (held) {
+      held.push(record);
+      if (held.length === seen) yield* release(held);
+    } else yield* account(record.cells, record.line);
   }
+  if (held && held.length > 0) yield* release(held);
   if (!columns) throw emptyFile(file);
   if (accounts === 0) throw fail('expected accounts below the header row, got none', 'input-no-accounts', { file, line: headerLine });
 }

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Account } from '../document.js';
+import { metadataConflicts } from '../groups/metadata.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { csvFormat, readCsv, readCsvHeader } from './csv.js';
 import { checkEncoding, detectEncoding, encodingWarning } from './decode.js';
@@ -132,6 +133,7 @@ export async function* loadAccounts(plan: InputPlan, options: LoadOptions = {}):
       } else if (options.mergeDuplicates) {
         first.text += `\n\n${item.text}`;
         yield warn(`participant "${item.participant}" appears again (first at ${where(first)}); joined this text to the first one`, 'input-merged-duplicate', item.source);
+        yield* metadataConflicts(item.participant, [first, item].map((account) => ({ metadata: account.metadata, place: account.source })));
       } else {
         throw fail(`participant "${item.participant}" appears twice (first at ${where(first)}); expected one account per participant (add --merge-duplicates to join their texts)`, 'input-duplicate-id', item.source);
       }

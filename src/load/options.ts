@@ -8,6 +8,8 @@ export interface LoadOptions {
   encoding?: string;
   /** CSV field delimiter (one character, or `tab`); detected from the header line when not given. */
   delimiter?: string;
+  /** Rows right after a CSV's header row to skip (a survey export's extra header rows); detected for Qualtrics-style exports when not given. */
+  skipRows?: number;
   /** Join the texts of a participant ID seen more than once, instead of stopping. */
   mergeDuplicates?: boolean;
 }

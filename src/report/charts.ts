@@ -127,6 +127,27 @@ function crossSpec(data: ReportData): TopLevelSpec {
   } as TopLevelSpec;
 }
 
+/** Theme x theme: segments coded with both, the diagonal (a theme's own total) left blank. */
+function cooccurrenceSpec(data: ReportData): TopLevelSpec {
+  const labels = data.themes.map((row) => data.label(row.code));
+  const values = data.themes.flatMap((a) => data.themes.map((b) => ({ a: data.label(a.code), b: b.code, count: a.code === b.code ? 0 : (data.tally.cooccurrence.get(a.code)?.get(b.code) ?? 0) })));
+  const max = Math.max(1, ...values.map((v) => v.count));
+  return {
+    title: { text: 'Themes coded together', subtitle: 'Segments coded with both themes (theme-cooccurrence.csv); most frequent themes first' },
+    data: { values },
+    width: { step: 44 },
+    height: { step: 26 },
+    encoding: {
+      x: { field: 'b', type: 'nominal', sort: data.themes.map((row) => row.code), title: 'Theme', axis: { orient: 'top', labelAngle: 0 } },
+      y: { field: 'a', type: 'nominal', sort: labels, title: 'Theme' },
+    },
+    layer: [
+      { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { color: cellColour({}) } },
+      cellText(max, 12),
+    ],
+  } as TopLevelSpec;
+}
+
 /** Segments per structure tag, the noted ones (such as Messages) stacked apart. */
 function structureSpec(data: ReportData): TopLevelSpec {
   const notes = data.notes();
@@ -183,6 +204,7 @@ export async function renderFigures(data: ReportData): Promise<Figure[]> {
     { name: 'participant-themes', title: 'Themes by participant', caption: 'Segments per participant and theme. Participants are grouped by their most frequent theme, so that participants with a similar profile sit together.', spec: participantSpec(data) },
     { name: 'theme-structure', title: 'Themes by structure tag', caption: 'Which themes are told as orientation, complicating action, evaluation or resolution.', spec: crossSpec(data) },
     { name: 'structure', title: 'Structure tags', caption: 'Segments per Labov & Waletzky tag; segments with a note (such as a Message) are shown apart.', spec: structureSpec(data) },
+    { name: 'theme-cooccurrence', title: 'Themes coded together', caption: 'How many segments were coded with both themes: themes that are often told together.', spec: cooccurrenceSpec(data) },
   ];
   // Vega measures text with a canvas when there is one, else this function (not in its typings).
   const metrics = (vega as unknown as { textMetrics: { width: typeof textWidth } }).textMetrics;

@@ -123,7 +123,7 @@ function sectionSection(data: ReportData): string {
  * head (style sheet, Content-Security-Policy), run summary and charts.
  */
 export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; rules: CodebookFacts }, figures: readonly Figure[]): string {
-  const [themes, participants, cross, structure] = figures;
+  const [themes, participants, cross, structure, cooccurrence] = figures;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -137,9 +137,9 @@ export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; r
 </head>
 <body>
 <header><h1>Coding report</h1><p class="lead">${data.tally.participants.length} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
-<nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
+<nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#theme-cooccurrence">Themes together</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
 <main>
-${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(structure, structureTable(data))}${sectionSection(data)}<section id="grids"><h2>Coding grids</h2>
+${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(cooccurrence)}${figure(structure, structureTable(data))}${sectionSection(data)}<section id="grids"><h2>Coding grids</h2>
 <p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>
 <div class="tools"><label>Find participant <input id="grid-filter" type="search" placeholder="participant ID"></label><button id="grids-open" type="button">Open all</button><button id="grids-close" type="button">Close all</button></div>
 `;

@@ -11,7 +11,8 @@ export interface FrequencyRow {
   percentParticipants: string;
 }
 
-function percent(part: number, whole: number): string {
+/** `part` as a percentage of `whole`, one decimal: `33.3` (`0.0` of nothing). */
+export function percent(part: number, whole: number): string {
   return whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1);
 }
 
@@ -87,6 +88,12 @@ export function sectionTable(tally: Tally, codebook: CodeList): Array<Array<stri
   ];
 }
 
+/** A theme x theme table (`code`, `name`, the theme codes): how many segments, or participants, have both; a theme with itself gives its own total. */
+export function cooccurrenceTable(table: ReadonlyMap<string, ReadonlyMap<string, number>>, tally: Tally, codebook: CodeList): Array<Array<string | number>> {
+  const themes = codesOf(codebook, tally.themeSegments.keys());
+  return [['code', 'name', ...themes.map(({ code }) => code)], ...themes.map(({ code, name }) => [code, name, ...themes.map((other) => table.get(code)?.get(other.code) ?? 0)])];
+}
+
 /** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel); `themes-by-section.csv` only when segments have sections. */
 export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
   const themes = codesOf(codebook, tally.themeSegments.keys());
@@ -105,6 +112,8 @@ export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, me
     'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
     'participants.csv': BOM + toCsv(participants),
     'theme-structure.csv': BOM + toCsv(crossTable(tally, codebook, rules)),
+    'theme-cooccurrence.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrence, tally, codebook)),
+    'theme-cooccurrence-participants.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrenceParticipants, tally, codebook)),
     ...(tally.sectionSegments.size > 0 ? { 'themes-by-section.csv': BOM + toCsv(sectionTable(tally, codebook)) } : {}),
   };
 }
