@@ -56,6 +56,16 @@ describe('groups', () => {
     ]);
   });
 
+  it('puts a section per --by column in report.md, with the participants per group and the difference in words', async () => {
+    const out = join(tempDir(), 'out');
+    expect((await cli(['analyse', 'samples/accounts.csv', '--by', 'site', '--out', out, '--deterministic'])).code).toBe(0);
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).toContain('## Themes by site\n');
+    expect(report).toContain('| Code | Theme | North (8) | South (7) | Difference between groups |\n');
+    expect(report).toContain('| P | Participation | 3 (37.5%) | 4 (57.1%) | no clear difference (p = 0.62) |\n');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2>Themes by site</h2>');
+  });
+
   it('marks a larger table with a small expected count as unreliable', () => {
     const result = independence([[4, 1, 1], [1, 4, 4]]);
     expect(result?.test).toBe('chi-square');

@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/types.js';
+import type { GroupComparison } from '../groups/compare.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { ParticipantCounts, Tally } from '../tally.js';
 import { codesOf, frequencies, type FrequencyRow } from '../write/tables.js';
@@ -22,6 +23,8 @@ export interface ReportSource {
   codebook: Codebook;
   rules: ActiveTags;
   run: RunInfo;
+  /** The groups compared with `--by`, one per column; none by default. */
+  comparisons?: readonly GroupComparison[];
 }
 
 /** A note on structure tags (such as Message), with its counts. */
@@ -50,12 +53,15 @@ export class ReportData {
   readonly tally: Tally;
   readonly codebook: Codebook;
   readonly rules: ActiveTags;
+  /** The groups compared with `--by`. */
+  readonly comparisons: readonly GroupComparison[];
   readonly run: RunInfo;
   private readonly colours: Map<string, ThemeColour>;
   private readonly themeNames: Map<string, string>;
   private readonly tagNames: Map<string, string>;
 
-  constructor({ tally, codebook, rules, run }: ReportSource) {
+  constructor({ tally, codebook, rules, run, comparisons = [] }: ReportSource) {
+    this.comparisons = comparisons;
     this.tally = tally;
     this.codebook = codebook;
     this.rules = rules;

@@ -5,6 +5,7 @@ import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
 import { topFeatures } from '../structure/model/predict.js';
+import { groupReportTable } from '../groups/report-table.js';
 import { VERSION } from '../version.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
@@ -118,6 +119,17 @@ function sectionSection(data: ReportData): string {
   return `<section id="sections"><h2>Themes by section</h2><p>Segments under each heading of the accounts (Gibbs' stages, "Action plan:"...) and how many of them have each theme; also in <code>themes-by-section.csv</code>.</p><table class="codes"><thead><tr><th>Section</th><th>Segments</th>${codes.map((code) => `<th>${codeChip(code)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></section>\n`;
 }
 
+/** One section per `--by` column: the participants with each theme in each group, and whether the groups differ. */
+function groupSections(data: ReportData): string {
+  return data.comparisons
+    .map((comparison) => {
+      const { header, rows } = groupReportTable(comparison);
+      const body = rows.map(([code, name, ...cells]) => `<tr><td>${codeChip(code)}</td><td>${escapeHtml(name)}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+      return `<section class="groups"><h2>Themes by ${escapeHtml(comparison.column)}</h2><p>Participants with each theme in each group (the group's participants in brackets). "Differs" means the difference is larger than chance would often give (p under 0.05); with nine themes, one such result can still be chance. Full counts, segments and test figures: <code>themes-by-….csv</code>.</p><table class="codes"><thead><tr>${header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></section>\n`;
+    })
+    .join('');
+}
+
 /**
  * The start of `report.html`, up to the opening of the grids section:
  * head (style sheet, Content-Security-Policy), run summary and charts.
@@ -139,7 +151,7 @@ export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; r
 <header><h1>Coding report</h1><p class="lead">${data.tally.participants.length} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
 <nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#theme-cooccurrence">Themes together</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
 <main>
-${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(cooccurrence)}${figure(structure, structureTable(data))}${sectionSection(data)}<section id="grids"><h2>Coding grids</h2>
+${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(cooccurrence)}${figure(structure, structureTable(data))}${sectionSection(data)}${groupSections(data)}<section id="grids"><h2>Coding grids</h2>
 <p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>
 <div class="tools"><label>Find participant <input id="grid-filter" type="search" placeholder="participant ID"></label><button id="grids-open" type="button">Open all</button><button id="grids-close" type="button">Close all</button></div>
 `;

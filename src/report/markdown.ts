@@ -1,5 +1,6 @@
 import { VERSION } from '../version.js';
 import { markdownTable } from '../write/markdown.js';
+import { groupReportTable } from '../groups/report-table.js';
 import { crossTable, sectionTable } from '../write/tables.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
@@ -49,6 +50,10 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
     `## Structure tags\n\n${markdownTable(['Tag', 'Name', 'Segments', '% segments', ...notes.map((note) => note.label)], data.structure.map((row) => [row.code, row.name, row.segments, row.percentSegments, ...notes.map((note) => note.byTag.get(row.code) ?? 0)]), ['---', '---', '--:', '--:', ...notes.map(() => '--:')])}`,
     `## Themes by structure tag\n\n${markdownTable(['Code', 'Theme', ...crossHeader.slice(2)], crossRows, crossHeader.map((_, i) => (i < 2 ? '---' : '--:')))}`,
     ...(tally.sectionSegments.size > 0 ? [sectionMarkdown(data)] : []),
+    ...data.comparisons.map((comparison) => {
+      const { header, rows } = groupReportTable(comparison);
+      return `## Themes by ${comparison.column}\n\nParticipants with each theme in each group, and whether the groups differ more than chance would often make them (full figures in the themes-by CSV file).\n\n${markdownTable(header, rows)}`;
+    }),
     `## Figures\n\n${figures.map((figure) => `![${figure.title}](figures/${figure.name}.svg)\n\n*${figure.caption}*\n`).join('\n')}`,
     `## Coding grids\n\n${markdownTable(['Participant', 'Segments', 'Themes (segments)', 'Grid'], tally.participants.map((p) => [p.participant, p.segments, topThemes(p.themes), `[grids/${p.grid}.md](grids/${encodeURI(p.grid)}.md)`]), ['---', '--:', '---', '---'])}`,
   ];

@@ -85,7 +85,7 @@ export class CodingOutputs {
       this.files.push(name);
     }
     this.messages.push(...this.comparisons.flatMap((comparison) => comparison.messages));
-    if (this.grids) this.files.push(...(await writeReport(this.out, { tally: this.tally, codebook: this.codebook, rules: this.rules, run, grids: this.grids })));
+    if (this.grids) this.files.push(...(await writeReport(this.out, { tally: this.tally, codebook: this.codebook, rules: this.rules, run, grids: this.grids, comparisons: this.comparisons })));
   }
 
   /** Theme frequencies, most segments first. */
