@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outermost } from '../src/codebook/match.js';
 import { analyse, codeThemes, DEFAULT_CODEBOOK, loadCodebook, loadAccounts, planInputs, ReflectMessage, segment, tagStructure, toDoc, UNITS } from '../src/index.js';
 import { csvRecords } from '../src/load/csv.js';
 import { loadStructureTags } from '../src/structure/active-tags.js';
@@ -115,6 +116,19 @@ describe('globs (property-based)', () => {
         expect(compileGlob(glob).test(word)).toBe(oracle(glob).test(word));
       }),
       { numRuns: runs(3000) },
+    );
+  });
+});
+
+describe('outermost matches', () => {
+  it('keeps exactly the matches no strictly longer match covers, as the pairwise check does', () => {
+    const span = fc.tuple(fc.nat(30), fc.nat(8)).map(([start, length]) => ({ start, end: start + length + 1 }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (spans) => {
+        const naive = spans.filter((m) => !spans.some((o) => o.end - o.start > m.end - m.start && o.start <= m.start && o.end >= m.end));
+        expect(outermost(spans)).toEqual(naive);
+      }),
+      { numRuns: runs(500) },
     );
   });
 });

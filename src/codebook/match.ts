@@ -187,7 +187,7 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
     const negatorOf = negationScope(tokens, text, offset);
     found.forEach((matches, code) => {
       // A match inside a longer one of the same code is left out before negation is judged: "never used to" is not a negated "used to".
-      for (const { except, ...match } of matches.filter((match) => !matches.some((other) => other.end - other.start > match.end - match.start && other.start <= match.start && other.end >= match.end))) {
+      for (const { except, ...match } of outermost(matches)) {
         const around = exceptAround(except, match, tokens, text, offset);
         const negator = around === undefined ? negatorOf(match.start, match.end) : undefined;
         if (around !== undefined) vetoed[code].push({ ...match, reason: 'except', by: around });
@@ -227,10 +227,34 @@ function excluded(terms: readonly Token[][], tokens: readonly Token[], text: str
   return undefined;
 }
 
+/**
+ * The matches that no longer match covers (a phrase wins over a keyword
+ * inside it), in their order: a sort and one sweep, so a long segment with
+ * many matches costs n log n, not n squared.
+ */
+export function outermost<T extends { start: number; end: number }>(matches: readonly T[]): T[] {
+  if (matches.length < 2) return [...matches];
+  const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start || matches[b].end - matches[a].end);
+  const covered = new Set<number>();
+  let reach = -1; // the furthest end of the matches that start before the current start
+  let groupStart = -1;
+  let groupEnd = -1; // the end of the longest match with the current start (sorted first)
+  for (const i of order) {
+    const { start, end } = matches[i];
+    if (start !== groupStart) {
+      reach = Math.max(reach, groupEnd);
+      groupStart = start;
+      groupEnd = end;
+    }
+    if (reach >= end || groupEnd > end) covered.add(i);
+  }
+  return matches.filter((_, i) => !covered.has(i));
+}
+
 function judge(code: CodeDef, matches: readonly RuleMatch[], vetoed: VetoedMatch[], exclude: string | undefined): CodeTrace {
   const counted = exclude === undefined ? matches : [];
   if (exclude !== undefined) vetoed.push(...matches.map((match) => ({ ...match, reason: 'exclude' as const, by: exclude })));
-  const longest = counted.filter((match) => !counted.some((other) => other.end - other.start > match.end - match.start && other.start <= match.start && other.end >= match.end));
+  const longest = outermost(counted);
   const fired: RuleMatch[] = [];
   for (const match of [...longest].sort((a, b) => a.start - b.start || b.end - a.end || b.rule.weight - a.rule.weight)) {
     const last = fired.at(-1);
