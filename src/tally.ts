@@ -25,13 +25,20 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** How many participants a tally keeps in full for the report's heatmap and grids: the first ones, in input order. */
+export const SAMPLE_SIZE = 200;
+
 /**
  * Accumulates the counts every table is built from, one participant at a
- * time, so memory grows with participants and codes, never with segments.
+ * time. Memory grows with codes only: participants are counted, and only
+ * the first {@link SAMPLE_SIZE} are kept in full.
  */
 export class Tally {
   segments = 0;
-  readonly participants: ParticipantCounts[] = [];
+  /** Participants added so far. */
+  participants = 0;
+  /** The first {@link SAMPLE_SIZE} participants' counts, in the order added. */
+  readonly sample: ParticipantCounts[] = [];
   /** Segments coded with each theme. */
   readonly themeSegments = new Map<string, number>();
   /** Participants with at least one segment coded with each theme. */
@@ -44,8 +51,8 @@ export class Tally {
   /** Theme x structure tag counts. */
   readonly cross = new Map<string, Map<string, number>>();
 
-  /** Adds one participant's coded segments. */
-  add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): void {
+  /** Adds one participant's coded segments; returns the participant's counts. */
+  add(participant: Omit<ParticipantCounts, 'segments' | 'themes'>, units: readonly CodedUnit[]): ParticipantCounts {
     const themes = new Map<string, number>();
     const tags = new Set<string>();
     const notes = new Set<string>();
@@ -72,6 +79,9 @@ export class Tally {
     for (const tag of tags) bump(this.tagParticipants, tag);
     for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
-    this.participants.push({ ...participant, segments: units.length, themes });
+    this.participants++;
+    const counts = { ...participant, segments: units.length, themes };
+    if (this.sample.length < SAMPLE_SIZE) this.sample.push(counts);
+    return counts;
   }
 }

@@ -83,7 +83,7 @@ function summary(data: ReportData, codebook: CodebookFacts, rules: CodebookFacts
     ['Theme codebook', codebookFact(codebook)],
     ['Structure tags', codebookFact(rules)],
     ['Segment unit', escapeHtml(run.unit)],
-    ['Participants', String(tally.participants.length)],
+    ['Participants', String(tally.participants)],
     ['Segments', String(tally.segments)],
     ...(run.skipped ? [['Skipped accounts', `${run.skipped} (empty)`] as [string, string]] : []),
     ['Date', escapeHtml(runDate(run.date))],
@@ -108,6 +108,12 @@ function structureTable(data: ReportData): string {
   return `<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Segments</th>${notes.map((note) => `<th>${escapeHtml(note.label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Says that only the first participants' grids are shown, and where the others are, when there are more. */
+function gridsNote(data: ReportData): string {
+  const { sample, participants } = data.tally;
+  return sample.length < participants ? `\n<p class="lead"><b>The first ${sample.length} of ${participants} participants are shown here.</b> Every participant's grid is in the output folder (see the <code>grid</code> column of <code>participants.csv</code>), and every segment in <code>segments.csv</code>.</p>` : '';
+}
+
 /**
  * The start of `report.html`, up to the opening of the grids section:
  * head (style sheet, Content-Security-Policy), run summary and charts.
@@ -126,11 +132,11 @@ export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; r
 </style>
 </head>
 <body>
-<header><h1>Coding report</h1><p class="lead">${data.tally.participants.length} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
+<header><h1>Coding report</h1><p class="lead">${data.tally.participants} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
 <nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
 <main>
 ${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(structure, structureTable(data))}<section id="grids"><h2>Coding grids</h2>
-<p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>
+<p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>${gridsNote(data)}
 <div class="tools"><label>Find participant <input id="grid-filter" type="search" placeholder="participant ID"></label><button id="grids-open" type="button">Open all</button><button id="grids-close" type="button">Close all</button></div>
 `;
 }

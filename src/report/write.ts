@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { SAMPLE_SIZE } from '../tally.js';
 import type { BufferedFile } from '../write/buffered-file.js';
 import type { GridRow } from '../write/grid.js';
 import type { OutputDir } from '../write/output-dir.js';
@@ -15,6 +16,8 @@ import { reportMarkdown } from './markdown.js';
  * the number of accounts. {@link writeReport} puts them into `report.html`.
  */
 export class ReportGrids {
+  /** How many participants' grids a report shows: the first ones, the same as the heatmap's. */
+  static readonly LIMIT = SAMPLE_SIZE;
   private closed = false;
 
   private constructor(
@@ -45,6 +48,8 @@ export class ReportGrids {
 /** Everything a report is built from: the tables' counts and codebooks, the run, and the staged grids. */
 export interface ReportInput extends ReportSource {
   grids: ReportGrids;
+  /** Where a participant's full grid is (from its grid name), for report.md's links; empty for none. */
+  link: (grid: string) => string;
 }
 
 /**
@@ -58,7 +63,7 @@ export async function writeReport(out: OutputDir, input: ReportInput): Promise<s
   const figures = await renderFigures(data);
   const files = figures.map((figure) => `figures/${figure.name}.svg`);
   for (const [i, figure] of figures.entries()) await out.write(files[i], figure.svg);
-  await out.write('report.md', reportMarkdown(data, { codebook, rules }, figures));
+  await out.write('report.md', reportMarkdown(data, { codebook, rules }, figures, input.link));
   await input.grids.close();
   const html = await out.open('report.html');
   try {
