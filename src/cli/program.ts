@@ -1,15 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import chalk from 'chalk';
-import { agree, DIMENSIONS, type Dimension } from '../agree.js';
+import { DIMENSIONS, type Dimension } from '../agree/dimensions.js';
 import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
-import { grid } from '../grid.js';
 import { EXIT } from './exit.js';
 import type { ReflectMessage } from '../messages.js';
 import { LEVELS, type Level } from '../codebook/level.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
-import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
@@ -160,6 +158,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
     ))
     .action(async (segments: string, options: { out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; grids: GridMode; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      const { tabulate } = await import('../tabulate.js');
       const result = await untilInterrupted((signal) => tabulate({ ...options, segments, signal }));
       setCode(report(result.messages, tabulateSummary(result), options));
     });
@@ -180,6 +179,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code agree mine.csv yours.csv --dimension structure --exclude-uncoded --format csv > agreement.csv',
     ))
     .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; strict?: boolean }) => {
+      const { agree } = await import('../agree.js');
       const result = await agree({ ...options, a, b });
       setCode(report(result.messages, formatAgreement(result, options.format), options));
     });
@@ -197,6 +197,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code grid out/segments.csv --participant A44 --format csv > A44.csv',
     ))
     .action(async (file: string, options: { participant: string; format: 'md' | 'csv'; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean }) => {
+      const { grid } = await import('../grid.js');
       const { rows, messages } = await grid({ ...options, segments: file });
       const render = options.format === 'csv' ? gridCsv : gridMarkdown;
       setCode(report(messages, render(options.participant, rows), {}));

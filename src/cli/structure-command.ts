@@ -1,7 +1,5 @@
 import { Option, type Command } from 'commander';
-import { evaluateStructureModel, trainStructureModel } from '../structure/model/api.js';
-import { formatEvaluation } from '../structure/model/format-evaluation.js';
-import { TRAIN_DEFAULTS } from '../structure/model/train.js';
+import { TRAIN_DEFAULTS } from '../structure/model/defaults.js';
 import { EXIT } from './exit.js';
 
 /** The training settings shared by train and evaluate (evaluate uses them for cross-validation). */
@@ -45,6 +43,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
   )
     .addHelpText('after', examples('reflect-code structure train reviewed/segments.csv --out my-model.json', 'reflect-code structure evaluate reviewed/segments.csv'))
     .action(async (inputs: string[], options: TrainingFlags & { out: string; force?: boolean }) => {
+      const { trainStructureModel } = await import('../structure/model/api.js');
       const { model, out } = await trainStructureModel({ ...options, inputs });
       const clauses = model.training.files.reduce((sum, file) => sum + Object.values(file.clauses).reduce((a, b) => a + b, 0), 0);
       process.stdout.write(`Trained on ${clauses} tagged clauses (${model.tags.join(', ')}); wrote ${out} with ${model.weights.size} features.\nUse it with: reflect-code analyse ACCOUNTS --structure-model ${out}\n`);
@@ -62,6 +61,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
   )
     .addHelpText('after', examples('reflect-code structure evaluate samples/study/coding.csv --model codebooks/labov-model.json', 'reflect-code structure evaluate reviewed/segments.csv --folds 10'))
     .action(async (inputs: string[], options: TrainingFlags & { model?: string; folds: number; format: 'text' | 'json' }) => {
+      const [{ evaluateStructureModel }, { formatEvaluation }] = await Promise.all([import('../structure/model/api.js'), import('../structure/model/format-evaluation.js')]);
       const results = await evaluateStructureModel({ ...options, inputs });
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatEvaluation(results));
       setCode(EXIT.ok);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Account } from '../document.js';
+import { fail } from '../messages.js';
 import { fromMessageData, type CodedAccount, type MessageData } from './coded.js';
 import type { CodingSetup } from './books.js';
 
@@ -30,6 +31,13 @@ function workerScript(): URL {
   return existsSync(fileURLToPath(beside)) ? beside : new URL('../../dist/run/worker.js', import.meta.url);
 }
 
+/**
+ * A worker's heap limits. A worker's live data is about 55 MB (the
+ * language model, the books, a batch); without limits V8 lets a busy
+ * worker's heap grow to several times that before collecting it.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
+
 interface Pending {
   resolve: (coded: CodedAccount[]) => void;
   reject: (error: unknown) => void;
@@ -41,14 +49,14 @@ class PoolWorker {
   readonly thread: Worker;
 
   constructor(init: WorkerInit) {
-    this.thread = new Worker(workerScript(), { workerData: init });
+    this.thread = new Worker(workerScript(), { workerData: init, resourceLimits: WORKER_HEAP });
     this.thread.on('message', (result: BatchResult) => {
       const waiting = this.pending.get(result.seq);
       this.pending.delete(result.seq);
       if ('error' in result) waiting?.reject(fromMessageData(result.error));
       else waiting?.resolve(result.coded);
     });
-    this.thread.on('error', (error) => this.failAll(error));
+    this.thread.on('error', (error) => this.failAll((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? fail('a coding thread ran out of memory (a very long account?); run again with --jobs 1', 'out-of-memory') : error));
     this.thread.on('exit', (code) => this.failAll(new Error(`a coding worker stopped (exit code ${code})`)));
   }
 
