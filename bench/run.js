@@ -22,16 +22,16 @@ function seconds(since) {
   return Number(process.hrtime.bigint() - since) / 1e9;
 }
 
-/** Runs the binary; returns wall seconds and (with GNU time) peak RSS in MB. */
+/** Runs the binary; returns wall seconds and (with GNU time) CPU seconds (user + system, all threads) and peak RSS in MB. */
 function runAnalyse(input, out) {
   const args = [BIN, 'analyse', input, '--out', out, '--quiet'];
   const withTime = existsSync(TIME);
   const start = process.hrtime.bigint();
-  const child = withTime ? spawnSync(TIME, ['-f', 'BENCH %e %M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const child = withTime ? spawnSync(TIME, ['-f', 'BENCH %e %M %U %S', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const wall = seconds(start);
   if (child.status !== 0) throw new Error(`analyse failed (${child.status}): ${child.stderr}`);
-  const measured = /BENCH ([\d.]+) (\d+)/.exec(child.stderr ?? '');
-  return { wall, rss: measured ? Number(measured[2]) / 1024 : undefined };
+  const measured = /BENCH ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(child.stderr ?? '');
+  return { wall, rss: measured ? Number(measured[2]) / 1024 : undefined, cpu: measured ? Number(measured[3]) + Number(measured[4]) : undefined };
 }
 
 /** The floor: one pass of a case-insensitive search for every literal term of the codebook over the file, in Node. */
@@ -72,7 +72,7 @@ try {
     const floor = await nodeScan(input, terms);
     const rg = ripgrep(input, terms);
     const rate = mb(bytes) / run.wall;
-    console.log(`analyse ${size.toLocaleString('en-GB')} accounts (${mb(bytes).toFixed(1)} MB, ${sentences.toLocaleString('en-GB')} sentences, clause units, with the report): ${run.wall.toFixed(1)} s, ${rate.toFixed(2)} MB/s, peak RSS ${run.rss === undefined ? 'not measured (no /usr/bin/time)' : `${run.rss.toFixed(0)} MB`}`);
+    console.log(`analyse ${size.toLocaleString('en-GB')} accounts (${mb(bytes).toFixed(1)} MB, ${sentences.toLocaleString('en-GB')} sentences, clause units, with the report): ${run.wall.toFixed(1)} s (CPU ${run.cpu === undefined ? '?' : `${run.cpu.toFixed(0)} s`}), ${rate.toFixed(2)} MB/s, peak RSS ${run.rss === undefined ? 'not measured (no /usr/bin/time)' : `${run.rss.toFixed(0)} MB`}`);
     console.log(`  floor, a plain search for the codebook's ${terms.length} terms in Node: ${floor.wall.toFixed(2)} s, ${(mb(bytes) / floor.wall).toFixed(1)} MB/s; analyse takes ${(run.wall / floor.wall).toFixed(0)} times as long${rg === undefined ? '' : `; rg: ${rg.toFixed(2)} s, ${(mb(bytes) / rg).toFixed(0)} MB/s`}`);
     rmSync(join(folder, `out-${size}`), { recursive: true, force: true });
     rmSync(input, { force: true });

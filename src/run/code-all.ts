@@ -26,7 +26,7 @@ export type CodedItem = CodedAccount | ReflectMessage;
 /**
  * Codes a stream of accounts (and the loader's warnings, passed through)
  * in input order. With `jobs` above 1 the accounts are sent in batches to
- * a pool of worker threads, a few batches ahead per worker, and come back
+ * a pool of worker threads, about a batch ahead per worker, and come back
  * in the order they went, so the outputs are the same byte for byte as
  * when one thread codes them all. The pool stops when the stream ends or
  * the caller stops reading.
@@ -67,7 +67,7 @@ export async function* codeAll(items: AsyncIterable<Account | ReflectMessage>, o
       characters += item.text.length;
       if (accounts.length >= BATCH_ACCOUNTS || characters >= BATCH_CHARACTERS) {
         send();
-        yield* drain(2 * options.jobs);
+        yield* drain(options.jobs + 1);
       }
     }
     if (batch.length > 0) send();

@@ -36,7 +36,7 @@ function workerScript(): URL {
  * language model, the books, a batch); without limits V8 lets a busy
  * worker's heap grow to several times that before collecting it.
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
 
 interface Pending {
   resolve: (coded: CodedAccount[]) => void;
