@@ -105,8 +105,9 @@ function checkOptions(options: AnalyseOptions): Unit {
  * Runs the whole pipeline: load every account, segment it, code its themes,
  * tag its structure, and write `segments.csv`, the frequency tables, one
  * coding grid per participant and (unless `report` is false) the report
- * into the output folder. Accounts are coded
- * and written one at a time. Nothing is left in the output folder unless
+ * into the output folder. Accounts are streamed, coded (in worker threads
+ * when `jobs` is above 1) and written in input order; memory does not grow
+ * with the number of accounts. Nothing is left in the output folder unless
  * the whole run succeeds; bad input or options throw a fatal
  * {@link ReflectMessage}.
  */

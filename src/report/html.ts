@@ -3,7 +3,6 @@ import { describeRule } from '../codebook/rule.js';
 import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
-import { topFeatures } from '../structure/model/predict.js';
 import { VERSION } from '../version.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
@@ -156,16 +155,18 @@ function codebookTable(codebook: Codebook): string {
 }
 
 /** How many of a model's features the appendix shows for each tag. */
-const TOP_FEATURES = 8;
+export const TOP_FEATURES = 8;
+
+/** A model's strongest features for each tag, with their weights (see `topFeatures`). */
+export type TopFeatures = ReadonlyMap<string, ReadonlyArray<[string, number]>>;
 
 /**
  * The structure tags in use and what decides them: the cues, each with its
  * weight and source, or for a model the features that weigh most for each
- * tag in written accounts, and its attribution.
+ * tag in written accounts (`top`), and its attribution.
  */
-function cueTable(tags: ActiveTags): string {
+function cueTable(tags: ActiveTags, top: TopFeatures | undefined): string {
   const cues = (list: readonly Cue[]) => list.map((cue) => `${escapeHtml(cue.cue)} +${cue.weight} <small>(${escapeHtml(cue.source)})</small>`).join('<br>');
-  const top = tags.model ? topFeatures(tags.model, 'written', TOP_FEATURES) : undefined;
   const decides = (code: string, list: readonly Cue[]) => (top ? (top.get(code) ?? []).map(([name, weight]) => `<code>${escapeHtml(name)}</code> ${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`).join('<br>') : cues(list));
   const rows = [
     ...tags.codes.map((tag) => `<tr><td><b>${escapeHtml(tag.code)}</b></td><td>${escapeHtml(tag.name)}</td><td>${escapeHtml(tag.description)}</td><td>${decides(tag.code, tag.cues)}</td></tr>`),
@@ -176,10 +177,10 @@ function cueTable(tags: ActiveTags): string {
   return `${bookHeading(tags.file)}${credit}<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Meaning</th><th>${heading}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** The end of `report.html`: closes the grids section, then the codebook appendix. */
-export function reportTail(data: ReportData): string {
+/** The end of `report.html`: closes the grids section, then the codebook appendix (with a model's strongest features, `top`). */
+export function reportTail(data: ReportData, top?: TopFeatures): string {
   return `</section>
-<section id="codebook"><h2>Appendix: codebook</h2>${codebookTable(data.codebook)}${cueTable(data.rules)}</section>
+<section id="codebook"><h2>Appendix: codebook</h2>${codebookTable(data.codebook)}${cueTable(data.rules, top)}</section>
 </main>
 <footer>Made by reflect-code ${escapeHtml(VERSION)}. This file makes no network requests; it can be read offline.</footer>
 <script>${SCRIPT}</script>

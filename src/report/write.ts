@@ -7,7 +7,7 @@ import { renderFigures } from './charts.js';
 import { ReportData, type ReportSource } from './data.js';
 import { codebookFacts } from './facts.js';
 import { gridHtml } from './grid-html.js';
-import { reportHead, reportTail } from './html.js';
+import { reportHead, reportTail, TOP_FEATURES } from './html.js';
 import { reportMarkdown } from './markdown.js';
 
 /**
@@ -69,7 +69,9 @@ export async function writeReport(out: OutputDir, input: ReportInput): Promise<s
   try {
     await html.write(reportHead(data, { codebook, rules }, figures));
     for await (const chunk of createReadStream(input.grids.path, { encoding: 'utf8' })) await html.write(chunk as string);
-    await html.write(reportTail(data));
+    // Imported here: the model's code pulls in the language model, which a run coded in worker threads never loads in this one.
+    const top = input.rules.model ? (await import('../structure/model/predict.js')).topFeatures(input.rules.model, 'written', TOP_FEATURES) : undefined;
+    await html.write(reportTail(data, top));
   } finally {
     await html.close();
   }

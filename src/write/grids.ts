@@ -62,7 +62,8 @@ export class GridWriter {
       await this.out.write(`grids/${name}.md`, gridMarkdown(participant, rows));
       await this.out.write(`grids/${name}.csv`, BOM + gridCsv(participant, rows));
       this.written.push(`grids/${name}.md`, `grids/${name}.csv`);
-    } else {
+    } else if (this.written.length > 0) {
+      // Past the limit: the files written so far are dropped at the end.
       this.written = [];
     }
     if (this.combined) {
