@@ -1,3 +1,4 @@
+import { DIMENSIONS, type Dimension } from './agree/dimensions.js';
 import { align, type Alignment } from './agree/align.js';
 import { structureAgreement, themeAgreement, type DimensionAgreement } from './agree/measures.js';
 import { fail, warn, type ReflectMessage } from './messages.js';
@@ -5,10 +6,7 @@ import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.
 import type { SegmentRow } from './read/segments.js';
 import { codesOf } from './write/tables.js';
 
-/** The dimensions `agree` can compare. */
-export const DIMENSIONS = ['themes', 'structure'] as const;
-/** A dimension of a coding: its themes or its structure tags. */
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension };
 
 /** Options of {@link agree}. */
 export interface AgreeOptions extends CodebookChoice {

@@ -1,20 +1,17 @@
-import { readAllowList } from './check/allow-list.js';
-import { checkAnonymity } from './check/stage.js';
-import { codingStages } from './code/stages.js';
-import { loadCodebook } from './codebook/read.js';
-import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
+import { availableParallelism } from 'node:os';
 import type { Level } from './codebook/level.js';
-import type { Codebook } from './codebook/types.js';
-import { toDoc, type Transform } from './document.js';
 import type { GroupOptions } from './groups/compare.js';
-import { loadAccounts, planInputs } from './load/inputs.js';
+import { loadAccounts, planInputs, type InputPlan } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, interrupted, type ReflectMessage } from './messages.js';
+import { codeAll } from './run/code-all.js';
+import { fromMessageData } from './run/coded.js';
+import { codingSetup, loadBooks, type CodingBooks, type CodingSetup } from './run/books.js';
 import { UNITS, type Unit } from './segment/index.js';
-import { gridRow, metadataHeader, SEGMENT_COLUMNS, segmentCells } from './segments-format.js';
-import { loadStructureTagger, type ActiveTags } from './structure/active-tags.js';
+import { metadataHeader, SEGMENT_COLUMNS } from './segments-format.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
+import type { GridMode } from './write/grids.js';
 import { OutputDir } from './write/output-dir.js';
 import type { FrequencyRow } from './write/tables.js';
 
@@ -51,7 +48,32 @@ export interface AnalyseOptions extends LoadOptions, GroupOptions {
   report?: boolean;
   /** Leave the run date out of the report, so the same inputs give the same bytes. */
   deterministic?: boolean;
+  /** How the coding grids are written (`auto`, `files`, `combined`, `none`); default `auto`. */
+  grids?: GridMode;
+  /**
+   * Threads that code accounts: 1 codes in this thread, more start that
+   * many worker threads. Default: one per core for inputs of 1 MB or more,
+   * else 1. The outputs are the same byte for byte whatever the number.
+   */
+  jobs?: number;
+  /** Called with each warning as it happens; the warnings are then not kept in the result's `messages`. */
+  onMessage?: (message: ReflectMessage) => void;
+  /** Called after each account is coded, with the progress so far. */
+  onProgress?: (progress: Progress) => void;
 }
+
+/** How far a run has got. */
+export interface Progress {
+  /** Accounts coded so far. */
+  accounts: number;
+  /** Characters of text coded so far. */
+  characters: number;
+  /** The inputs' total size in bytes: about the characters there are to code. */
+  bytes: number;
+}
+
+/** Inputs at least this large are coded in worker threads unless `jobs` says otherwise. */
+const POOL_MIN_BYTES = 1024 * 1024;
 
 /** What an analysis did: counts, the most frequent codes, the files written and any warnings. */
 export interface AnalyseResult {
@@ -66,13 +88,17 @@ export interface AnalyseResult {
   structure: FrequencyRow[];
   /** Files written, relative to `out`. */
   files: string[];
+  /** The warnings, unless `onMessage` took them. */
   messages: ReflectMessage[];
+  /** How many warnings there were. */
+  warnings: number;
 }
 
 /** Checks analysis options before anything is read. */
 function checkOptions(options: AnalyseOptions): Unit {
   const unit = options.unit ?? 'clause';
   if (!UNITS.includes(unit)) throw fail(`expected --unit to be one of ${UNITS.join(', ')}, got "${String(unit)}"`, 'option-invalid');
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) throw fail(`expected --jobs to be a whole number of 1 or more, got "${String(options.jobs)}"`, 'option-invalid');
   return unit;
 }
 
@@ -80,21 +106,21 @@ function checkOptions(options: AnalyseOptions): Unit {
  * Runs the whole pipeline: load every account, segment it, code its themes,
  * tag its structure, and write `segments.csv`, the frequency tables, one
  * coding grid per participant and (unless `report` is false) the report
- * into the output folder. Accounts are coded
- * and written one at a time. Nothing is left in the output folder unless
+ * into the output folder. Accounts are streamed, coded (in worker threads
+ * when `jobs` is above 1) and written in input order; memory does not grow
+ * with the number of accounts. Nothing is left in the output folder unless
  * the whole run succeeds; bad input or options throw a fatal
  * {@link ReflectMessage}.
  */
 export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
-  const codebook = await loadCodebook(options.codebook ?? DEFAULT_CODEBOOK);
-  const rules = await loadStructureTagger(options);
-  const allowed = options.check === false ? undefined : await readAllowList(options.allowList);
+  const setup = codingSetup({ ...options, unit });
+  const books = await loadBooks(setup);
   const plan = await planInputs(options.inputs, options);
   const folder = options.out ?? DEFAULT_OUT;
   const out = await OutputDir.open(folder, { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
   try {
-    const result = await run(options, { unit, codebook, rules, plan, folder, out, allowed });
+    const result = await run(options, { setup, books, plan, folder, out });
     await out.commit();
     return result;
   } catch (error) {
@@ -104,53 +130,61 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
 }
 
 interface Prepared {
-  unit: Unit;
-  codebook: Codebook;
-  rules: ActiveTags;
-  plan: Awaited<ReturnType<typeof planInputs>>;
+  setup: CodingSetup;
+  books: CodingBooks;
+  plan: InputPlan;
   /** The output folder as given (or the default). */
   folder: string;
   out: OutputDir;
-  /** The anonymity check's allow-list; no check when undefined. */
-  allowed?: ReadonlySet<string>;
 }
 
-async function run(options: AnalyseOptions, { unit, codebook, rules, plan, folder, out, allowed }: Prepared): Promise<AnalyseResult> {
-  const stages: Transform[] = [...codingStages({ unit, codebook, rules }), ...(allowed ? [checkAnonymity({ allowed })] : [])];
-  const messages: ReflectMessage[] = [...plan.messages];
-  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, options.report !== false, options.level, options);
+async function run(options: AnalyseOptions, { setup, books, plan, folder, out }: Prepared): Promise<AnalyseResult> {
+  const { unit, codebook, rules } = books;
+  const messages: ReflectMessage[] = [];
+  let warnings = 0;
+  const report = (message: ReflectMessage) => {
+    warnings++;
+    if (options.onMessage) options.onMessage(message);
+    else messages.push(message);
+  };
+  plan.messages.forEach(report);
+  const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, { report: options.report, level: options.level, grids: options.grids, by: options.by, minGroupSize: options.minGroupSize });
+  const progress: Progress = { accounts: 0, characters: 0, bytes: plan.bytes };
+  const jobs = options.jobs ?? (plan.bytes >= POOL_MIN_BYTES ? availableParallelism() : 1);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
-    for await (const item of loadAccounts(plan, options)) {
+    for await (const item of codeAll(loadAccounts(plan, options), { setup, books, metadataColumns: plan.metadataColumns, jobs })) {
       if (options.signal?.aborted) throw interrupted(folder);
       if (!('participant' in item)) {
-        messages.push(item);
+        report(item);
         if (item.ruleId === 'input-empty-text') skipped++;
         continue;
       }
-      const doc = toDoc(item);
-      for (const stage of stages) stage(doc);
-      messages.push(...doc.messages);
-      const rows = doc.segments.map(gridRow);
-      await segmentsFile.write(toCsv(doc.segments.map((s, i) => segmentCells(doc, s, rows[i], plan.metadataColumns))));
-      await outputs.add(doc, rows);
+      item.messages.map(fromMessageData).forEach(report);
+      await segmentsFile.write(item.csv);
+      await outputs.add(item, item.rows);
+      progress.accounts++;
+      progress.characters += item.length;
+      options.onProgress?.(progress);
     }
   } finally {
     await segmentsFile.close();
   }
   await outputs.finish({ inputs: options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
+  outputs.messages.forEach(report);
   return {
     out: folder,
     codebook: { name: codebook.name, version: codebook.version },
     unit,
-    participants: outputs.tally.participants.length,
+    participants: outputs.tally.participants,
     segments: outputs.tally.segments,
     skipped,
     themes: outputs.themes(),
     structure: outputs.structure(),
     files: ['segments.csv', ...outputs.files],
-    messages: [...messages, ...outputs.messages],
+    messages,
+    warnings,
   };
 }

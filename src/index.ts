@@ -2,7 +2,8 @@
  * reflect-code's library API. The command line is a thin shell over these.
  * @packageDocumentation
  */
-export { analyse, type AnalyseOptions, type AnalyseResult } from './analyse.js';
+export { analyse, type AnalyseOptions, type AnalyseResult, type Progress } from './analyse.js';
+export { GRID_MODES, GRID_FILES_LIMIT, type GridMode } from './write/grids.js';
 export { tabulate, type TabulateOptions, type TabulateResult } from './tabulate.js';
 export { readCoding, type CodingOptions } from './read/coding.js';
 export { agree, DIMENSIONS, type AgreeOptions, type AgreeResult, type Dimension } from './agree.js';

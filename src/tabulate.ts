@@ -8,6 +8,7 @@ import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.
 import { byParticipant, type SegmentsFile } from './read/segments.js';
 import type { RunInfo } from './report/data.js';
 import { CodingOutputs } from './write/coding-outputs.js';
+import type { GridMode } from './write/grids.js';
 import { OutputDir } from './write/output-dir.js';
 import { interrupted } from './messages.js';
 
@@ -29,6 +30,8 @@ export interface TabulateOptions extends LoadOptions, CodebookChoice, GroupOptio
   report?: boolean;
   /** Leave the run date out of the report, so the same coding gives the same bytes. */
   deterministic?: boolean;
+  /** How the coding grids are written (`auto`, `files`, `combined`, `none`); default `auto`. */
+  grids?: GridMode;
   /** Stops the run between participants (e.g. on Ctrl-C), leaving the output folder as it was. */
   signal?: AbortSignal;
 }
@@ -59,18 +62,19 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
   try {
-    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, options.report !== false, options.level, options);
+    const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, { report: options.report, level: options.level, grids: options.grids, by: options.by, minGroupSize: options.minGroupSize });
     await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() }, options);
     await out.commit();
     return {
       out: options.out,
       codebook: { name: codebook.name, version: codebook.version },
-      participants: outputs.tally.participants.length,
+      participants: outputs.tally.participants,
       segments: outputs.tally.segments,
       themes: outputs.themes(),
       structure: outputs.structure(),
       files: outputs.files,
       messages: [...coding.messages, ...outputs.messages],
+      warnings: coding.messages.length + outputs.messages.length,
     };
   } catch (error) {
     await out.abort();

@@ -39,13 +39,20 @@ function bumpPairs(table: Map<string, Map<string, number>>, codes: Iterable<stri
   }
 }
 
+/** How many participants a tally keeps in full for the report's heatmap and grids: the first ones, in input order. */
+export const SAMPLE_SIZE = 200;
+
 /**
  * Accumulates the counts every table is built from, one participant at a
- * time, so memory grows with participants and codes, never with segments.
+ * time. Memory grows with codes only: participants are counted, and only
+ * the first {@link SAMPLE_SIZE} are kept in full.
  */
 export class Tally {
   segments = 0;
-  readonly participants: ParticipantCounts[] = [];
+  /** Participants added so far. */
+  participants = 0;
+  /** The first {@link SAMPLE_SIZE} participants' counts, in the order added. */
+  readonly sample: ParticipantCounts[] = [];
   /** Segments coded with each theme. */
   readonly themeSegments = new Map<string, number>();
   /** Participants with at least one segment coded with each theme. */
@@ -66,8 +73,8 @@ export class Tally {
   /** Section x theme counts: segments of each section coded with each theme. */
   readonly sectionThemes = new Map<string, Map<string, number>>();
 
-  /** Adds one participant's coded segments. */
-  add(participant: Omit<ParticipantCounts, 'segments' | 'themes' | 'tags'>, units: readonly CodedUnit[]): void {
+  /** Adds one participant's coded segments; returns the participant's counts. */
+  add(participant: Omit<ParticipantCounts, 'segments' | 'themes' | 'tags'>, units: readonly CodedUnit[]): ParticipantCounts {
     const themes = new Map<string, number>();
     const tags = new Map<string, number>();
     const notes = new Set<string>();
@@ -102,6 +109,9 @@ export class Tally {
     for (const tag of tags.keys()) bump(this.tagParticipants, tag);
     for (const note of notes) bump(this.noteParticipants, note);
     this.segments += units.length;
-    this.participants.push({ ...participant, segments: units.length, themes, tags });
+    this.participants++;
+    const counts = { ...participant, segments: units.length, themes, tags };
+    if (this.sample.length < SAMPLE_SIZE) this.sample.push(counts);
+    return counts;
   }
 }

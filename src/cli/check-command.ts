@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { check } from '../check/check.js';
 import { withInputOptions } from './input-options.js';
 import { printMessage } from './report.js';
 import { EXIT } from './exit.js';
@@ -28,6 +27,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
       'reflect-code check samples/accounts.csv --redact --out redacted',
     )}\nExit codes: 0 nothing found (or all of it redacted), 1 something found, 2 bad input or options.\n`)
     .action(async (inputs: string[], options: { allowList?: string; redact?: boolean; out?: string; force?: boolean; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; quiet?: boolean }) => {
+      const { check } = await import('../check/check.js');
       const result = await check({ ...options, inputs });
       const found = result.messages.filter((message) => message.ruleId.startsWith('check-'));
       for (const message of result.messages) {

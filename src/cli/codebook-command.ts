@@ -1,9 +1,7 @@
 import { Option, type Command } from 'commander';
-import { loadAnyCodebook, readAnyCodebook, type AnyCodebook } from '../codebook/any.js';
-import { exportCodebook, EXPORT_FORMATS, initCodebook, type ExportFormat } from '../codebook/exchange.js';
-import { explainText } from '../codebook/explain.js';
-import { loadCodebook } from '../codebook/read.js';
-import { SHOW_FORMATS, showCodebook, type ShowFormat } from '../codebook/show.js';
+import type { AnyCodebook } from '../codebook/any.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../codebook/formats.js';
+import { SHOW_FORMATS, type ShowFormat } from '../codebook/show.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { printMessage } from './report.js';
 import { EXIT } from './exit.js';
@@ -37,6 +35,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     .argument('<file>', 'codebook YAML file')
     .addHelpText('after', examples('reflect-code codebook validate codebooks/mentorship.yaml'))
     .action(async (file: string) => {
+      const { readAnyCodebook } = await import('../codebook/any.js');
       const { book, messages } = await readAnyCodebook(file);
       for (const message of messages) printMessage(message);
       if (book) {
@@ -55,6 +54,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('md'))
     .addHelpText('after', examples('reflect-code codebook show codebooks/mentorship.yaml', 'reflect-code codebook show codebooks/mentorship.yaml --format csv > codes.csv'))
     .action(async (file: string, options: { format: ShowFormat }) => {
+      const [{ showCodebook }, { loadCodebook }] = await Promise.all([import('../codebook/show.js'), import('../codebook/read.js')]);
       process.stdout.write(showCodebook(await loadCodebook(file), options.format));
       setCode(EXIT.ok);
     });
@@ -70,6 +70,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
       'reflect-code codebook explain codebooks/labov.yaml "Then the inspector asked to see the care plans."',
     ))
     .action(async (file: string, text: string, options: { unit: Unit }) => {
+      const [{ explainText }, { loadAnyCodebook }] = await Promise.all([import('../codebook/explain.js'), import('../codebook/any.js')]);
       process.stdout.write(`${explainText(await loadAnyCodebook(file), text, options.unit).join('\n')}\n`);
       setCode(EXIT.ok);
     });
@@ -81,12 +82,14 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
     .option('-f, --force', 'replace an existing file')
     .addHelpText('after', examples('reflect-code codebook init my-codebook.yaml'))
     .action(async (file: string, options: { force?: boolean }) => {
+      const { initCodebook } = await import('../codebook/exchange.js');
       await initCodebook(file, options);
       process.stdout.write(`Wrote ${file}. Check it with: reflect-code codebook validate ${file}\n`);
       setCode(EXIT.ok);
     });
 
   const convert = async (file: string, format: ExportFormat, options: { out?: string; force?: boolean }) => {
+    const { exportCodebook } = await import('../codebook/exchange.js');
     const { text, messages } = await exportCodebook(file, { format, out: options.out, force: options.force });
     for (const message of messages) printMessage(message);
     if (options.out) process.stdout.write(`Wrote ${options.out}${messages.length ? ` (${messages.length} warning${messages.length === 1 ? '' : 's'} above)` : ''}.\n`);

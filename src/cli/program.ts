@@ -1,16 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
-import { agree, DIMENSIONS, type Dimension } from '../agree.js';
+import { DIMENSIONS, type Dimension } from '../agree/dimensions.js';
 import { AGREE_FORMATS, formatAgreement, type AgreeFormat } from '../agree/format.js';
-import { analyse } from '../analyse.js';
-import { grid } from '../grid.js';
 import { EXIT } from './exit.js';
 import type { ReflectMessage } from '../messages.js';
 import { LEVELS, type Level } from '../codebook/level.js';
 import { UNITS, type Unit } from '../segment/index.js';
 import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
-import { tabulate } from '../tabulate.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
@@ -18,6 +15,9 @@ import { addPhrasesCommand } from './phrases-command.js';
 import { wholeNumber } from './numbers.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
+import { isInteractive, ProgressLine } from './progress.js';
+import { WarningPrinter } from './warnings.js';
+import { GRID_FILES_LIMIT, GRID_MODES, type GridMode } from '../write/grids.js';
 
 
 function examples(...lines: string[]): string {
@@ -57,6 +57,12 @@ function structureTagsOption(): Option {
     .argParser((value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean));
 }
 
+/** A whole number of 1 or more, for `--jobs`. */
+/** `--grids`: how the coding grids are written. */
+function gridsOption(): Option {
+  return new Option('--grids <how>', `coding grids: files (grids/<participant>.md and .csv), combined (grids.csv and grids.md), none, or auto (files up to ${GRID_FILES_LIMIT} participants, combined above)`).choices(GRID_MODES).default('auto');
+}
+
 /** `--level`: count codes as coded or under their top-level codes. */
 function levelOption(): Option {
   return new Option('--level <level>', 'count codes as coded (leaves) or each under its top-level code (parents) in grids, tables and report').choices(LEVELS).default('leaves');
@@ -78,11 +84,11 @@ function codingOptions(command: Command): Command {
     .option('--allow-new-codes', 'keep codes the codebook does not list (a warning each) instead of stopping');
 }
 
-/** Prints the warnings, then `text` unless quiet, and gives the exit code: 1 for warnings under --strict. */
-function report(messages: readonly ReflectMessage[], text: string, options: { strict?: boolean; quiet?: boolean }): number {
+/** Prints the warnings, then `text` unless quiet, and gives the exit code: 1 for warnings (`warnings` of them, printed or not) under --strict. */
+function report(messages: readonly ReflectMessage[], text: string, options: { strict?: boolean; quiet?: boolean }, warnings = messages.length): number {
   for (const message of messages) printMessage(message);
   if (!options.quiet) process.stdout.write(text);
-  return options.strict && messages.length > 0 ? EXIT.findings : EXIT.ok;
+  return options.strict && warnings > 0 ? EXIT.findings : EXIT.ok;
 }
 
 function program(setCode: (code: number) => void): Command {
@@ -114,7 +120,9 @@ function program(setCode: (code: number) => void): Command {
     .addOption(levelOption())
     .option('--merge-duplicates', 'join the texts of a participant ID that appears more than once, instead of stopping')
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
-    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line');
+    .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
+    .addOption(gridsOption())
+    .addOption(new Option('-j, --jobs <n>', 'how many accounts are coded at once, one per core (default: every core for inputs of 1 MB or more); 1 codes in one thread. The outputs are the same whatever the number').argParser(wholeNumber(1)));
   outputOptions(reportOptions(withInputOptions(groupOptions(analyseCommand))), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
@@ -123,10 +131,20 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code analyse old-excel-export.csv --encoding windows-1252 --delimiter ";"',
       'reflect-code analyse samples/accounts.csv --out out --force --deterministic',
       'reflect-code analyse samples/accounts.csv --out out --by site --by role',
+      'reflect-code analyse whole-organisation.csv --out results --grids combined --jobs 4',
     ))
-    .action(async (inputs: string[], options: { by?: string[]; minGroupSize: number; out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; force?: boolean; strict?: boolean; quiet?: boolean }) => {
-      const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal }));
-      setCode(report(result.messages, summary(result), options));
+    .action(async (inputs: string[], options: { by?: string[]; minGroupSize: number; out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; grids: GridMode; jobs?: number; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      const { analyse } = await import('../analyse.js');
+      const progress = !options.quiet && isInteractive(process.stderr) ? new ProgressLine(process.stderr) : undefined;
+      const warnings = new WarningPrinter(() => progress?.clear());
+      try {
+        const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal, onMessage: (message) => warnings.print(message), onProgress: (done) => progress?.update(done) }));
+        warnings.finish();
+        progress?.done();
+        setCode(report([], summary(result), options, warnings.total));
+      } finally {
+        progress?.clear();
+      }
     });
 
   const tabulateCommand = cli
@@ -137,7 +155,8 @@ function program(setCode: (code: number) => void): Command {
     .requiredOption('-o, --out <folder>', 'output folder (must be new or empty unless --force, and apart from the segments.csv)');
   codingOptions(tabulateCommand)
     .addOption(levelOption())
-    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets');
+    .option('--accounts <inputs...>', 'the source accounts (as given to analyse), to check every row\'s text against its offsets')
+    .addOption(gridsOption());
   groupOptions(tabulateCommand);
   outputOptions(reportOptions(withInputOptions(tabulateCommand, 'with --accounts: ')), 'a text that no longer fits its offsets')
     .addHelpText('after', examples(
@@ -145,7 +164,8 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code tabulate reviewed.csv --out reviewed-out --accounts samples/study/accounts',
       'reflect-code tabulate reviewed.csv --out reviewed-out --by site --min-group-size 10',
     ))
-    .action(async (segments: string, options: { by?: string[]; minGroupSize: number; out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+    .action(async (segments: string, options: { by?: string[]; minGroupSize: number; out: string; codebook?: string; structureRules?: string; structureTags?: string[]; level: Level; allowNewCodes?: boolean; accounts?: string[]; report: boolean; deterministic?: boolean; grids: GridMode; idColumn: string; textColumn: string; force?: boolean; strict?: boolean; quiet?: boolean }) => {
+      const { tabulate } = await import('../tabulate.js');
       const result = await untilInterrupted((signal) => tabulate({ ...options, segments, signal }));
       setCode(report(result.messages, tabulateSummary(result), options));
     });
@@ -166,6 +186,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code agree mine.csv yours.csv --dimension structure --exclude-uncoded --format csv > agreement.csv',
     ))
     .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; strict?: boolean }) => {
+      const { agree } = await import('../agree.js');
       const result = await agree({ ...options, a, b });
       setCode(report(result.messages, formatAgreement(result, options.format), options));
     });
@@ -183,6 +204,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code grid out/segments.csv --participant A44 --format csv > A44.csv',
     ))
     .action(async (file: string, options: { participant: string; format: 'md' | 'csv'; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean }) => {
+      const { grid } = await import('../grid.js');
       const { rows, messages } = await grid({ ...options, segments: file });
       const render = options.format === 'csv' ? gridCsv : gridMarkdown;
       setCode(report(messages, render(options.participant, rows), {}));

@@ -24,13 +24,14 @@ export function printFailure(error: unknown): void {
 /** The lines about the tables that `analyse` and `tabulate` print when they are done. */
 function tableLines(result: TabulateResult): string[] {
   const top = result.themes.filter((row) => row.segments > 0).slice(0, 5);
-  const grids = result.files.filter((file) => file.startsWith('grids/') && file.endsWith('.md')).length;
-  const tables = result.files.filter((file) => !file.includes('/') && !file.startsWith('report.'));
+  const gridFiles = result.files.filter((file) => file.startsWith('grids/') && file.endsWith('.md')).length;
+  const tables = result.files.filter((file) => !file.includes('/') && !file.startsWith('report.') && !file.startsWith('grids.'));
+  const grids = result.files.includes('grids.md') ? `, grids.csv and grids.md (${plural(result.participants, 'grid')})` : gridFiles > 0 || result.participants === 0 ? `, grids/ (${plural(gridFiles, 'grid')})` : '';
   const report = result.files.includes('report.html') ? ', report.html, report.md, figures/' : '';
   return [
     `Top themes: ${top.map((row) => `${chalk.bold(row.code)} ${row.name} ${plural(row.segments, 'segment')} (${plural(row.participants, 'participant')})`).join('; ') || 'none'}`,
     `Structure: ${result.structure.map((row) => `${row.code} ${row.segments}`).join(', ')}`,
-    `Wrote ${result.out}: ${tables.join(', ')}, grids/ (${plural(grids, 'grid')})${report}`,
+    `Wrote ${result.out}: ${tables.join(', ')}${grids}${report}`,
   ];
 }
 

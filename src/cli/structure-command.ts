@@ -1,11 +1,7 @@
 import { Option, type Command } from 'commander';
-import { evaluateStructureModel, trainStructureModel } from '../structure/model/api.js';
 import { DEFAULT_STRUCTURE_MODEL } from '../codebook/shipped.js';
 import { UNITS, type Unit } from '../segment/index.js';
-import { explainModel } from '../structure/model/explain-model.js';
-import { formatEvaluation } from '../structure/model/format-evaluation.js';
-import { loadModel } from '../structure/model/model-file.js';
-import { TRAIN_DEFAULTS } from '../structure/model/train.js';
+import { TRAIN_DEFAULTS } from '../structure/model/defaults.js';
 import { EXIT } from './exit.js';
 
 /** The training settings shared by train and evaluate (evaluate uses them for cross-validation). */
@@ -49,6 +45,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
     .addOption(new Option('-u, --unit <unit>', 'segment unit').choices(UNITS).default('clause'))
     .addHelpText('after', examples('reflect-code structure explain "Her team had lost two coordinators. I rang the agency."', 'reflect-code structure explain "I am trying to listen more." --model my-model.json'))
     .action(async (text: string, options: { model?: string; unit: Unit }) => {
+      const [{ explainModel }, { loadModel }] = await Promise.all([import('../structure/model/explain-model.js'), import('../structure/model/model-file.js')]);
       process.stdout.write(`${explainModel(await loadModel(options.model ?? DEFAULT_STRUCTURE_MODEL), text, options.unit).join('\n')}\n`);
       setCode(EXIT.ok);
     });
@@ -63,6 +60,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
   )
     .addHelpText('after', examples('reflect-code structure train reviewed/segments.csv --out my-model.json', 'reflect-code structure evaluate reviewed/segments.csv'))
     .action(async (inputs: string[], options: TrainingFlags & { out: string; force?: boolean }) => {
+      const { trainStructureModel } = await import('../structure/model/api.js');
       const { model, out } = await trainStructureModel({ ...options, inputs });
       const clauses = model.training.files.reduce((sum, file) => sum + Object.values(file.clauses).reduce((a, b) => a + b, 0), 0);
       process.stdout.write(`Trained on ${clauses} tagged clauses (${model.tags.join(', ')}); wrote ${out} with ${model.weights.size} features.\nUse it with: reflect-code analyse ACCOUNTS --structure-model ${out}\n`);
@@ -80,6 +78,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
   )
     .addHelpText('after', examples('reflect-code structure evaluate samples/study/coding.csv --model codebooks/labov-model.json', 'reflect-code structure evaluate reviewed/segments.csv --folds 10'))
     .action(async (inputs: string[], options: TrainingFlags & { model?: string; folds: number; format: 'text' | 'json' }) => {
+      const [{ evaluateStructureModel }, { formatEvaluation }] = await Promise.all([import('../structure/model/api.js'), import('../structure/model/format-evaluation.js')]);
       const results = await evaluateStructureModel({ ...options, inputs });
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatEvaluation(results));
       setCode(EXIT.ok);

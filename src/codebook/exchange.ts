@@ -1,3 +1,4 @@
+import { EXPORT_FORMATS, type ExportFormat } from './formats.js';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fail, type ReflectMessage } from '../messages.js';
@@ -10,11 +11,7 @@ import { parseCodebook } from './read.js';
 import { shippedFile } from './shipped.js';
 import { parseYaml, readYamlSource } from './yaml-file.js';
 
-/** The formats a codebook can be exported to. */
-export const EXPORT_FORMATS = ['qdc', 'yaml'] as const;
-
-/** A format a codebook can be exported to: REFI-QDA `.qdc`, or reflect-code YAML. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** The file types import reads, by extension. */
 const IMPORTS = '.dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA)';

@@ -1,5 +1,6 @@
 import { fail, warn, type ReflectMessage } from '../messages.js';
-import type { ParticipantCounts, Tally } from '../tally.js';
+import type { Tally } from '../tally.js';
+import { addGroup, emptyGroup, type GroupCounts, type GroupTally } from './group-tally.js';
 import { didYouMean } from '../text/closest.js';
 import { naturalOrder } from '../text/natural-order.js';
 import { codesOf, type CodeList } from '../write/tables.js';
@@ -67,56 +68,53 @@ export function minGroupSize(options: GroupOptions): number {
   return size;
 }
 
-/** Participants by their value of `column` (natural order), groups under `minSize` pooled into {@link OTHER_GROUP} (last), which is left out when still under it. */
-function groupParticipants(participants: readonly ParticipantCounts[], column: string, minSize: number, messages: ReflectMessage[]): Map<string, ParticipantCounts[]> {
-  const byValue = new Map<string, ParticipantCounts[]>();
-  for (const participant of participants) {
-    const value = (participant.metadata[column] ?? '').trim() || BLANK_GROUP;
-    byValue.set(value, [...(byValue.get(value) ?? []), participant]);
-  }
-  const groups = new Map<string, ParticipantCounts[]>();
+/** A participant's group in a column: the trimmed cell, or {@link BLANK_GROUP} for an empty one. */
+export function groupName(metadata: Record<string, string>, column: string): string {
+  return (metadata[column] ?? '').trim() || BLANK_GROUP;
+}
+
+/** The groups of a column in natural order, groups under `minSize` pooled into {@link OTHER_GROUP} (last), which is left out when still under it. */
+function poolGroups(byValue: ReadonlyMap<string, GroupCounts>, column: string, minSize: number, messages: ReflectMessage[]): Map<string, GroupCounts> {
+  const groups = new Map<string, GroupCounts>();
   const small: string[] = [];
-  const pooled: ParticipantCounts[] = [];
+  const pooled = emptyGroup();
   for (const value of [...byValue.keys()].sort(naturalOrder)) {
-    const members = byValue.get(value)!;
-    if (members.length >= minSize) groups.set(value, members);
+    const counts = byValue.get(value)!;
+    if (counts.participants >= minSize) groups.set(value, counts);
     else {
       small.push(value);
-      pooled.push(...members);
+      addGroup(pooled, counts);
     }
   }
   if (small.length === 0) return groups;
   const names = small.map((value) => `"${value}"`).join(', ');
-  if (pooled.length >= minSize) {
+  if (pooled.participants >= minSize) {
     groups.set(OTHER_GROUP, pooled);
     messages.push(warn(`--by ${column}: ${small.length === 1 ? 'group' : 'groups'} ${names} ${small.length === 1 ? 'has' : 'have'} fewer than ${minSize} participants (--min-group-size); pooled into "${OTHER_GROUP}"`, 'groups-pooled'));
   } else {
-    messages.push(warn(`--by ${column}: ${small.length === 1 ? 'group' : 'groups'} ${names} ${small.length === 1 ? 'has' : 'have'} fewer than ${minSize} participants (--min-group-size), ${pooled.length} in all, too few to show even pooled; left out of the group tables`, 'groups-left-out'));
+    messages.push(warn(`--by ${column}: ${small.length === 1 ? 'group' : 'groups'} ${names} ${small.length === 1 ? 'has' : 'have'} fewer than ${minSize} participants (--min-group-size), ${pooled.participants} in all, too few to show even pooled; left out of the group tables`, 'groups-left-out'));
   }
   return groups;
 }
 
-function compareCodes(codes: ReadonlyArray<{ code: string; name: string }>, groups: readonly ParticipantCounts[][], countsOf: (p: ParticipantCounts) => ReadonlyMap<string, number>): CodeComparison[] {
+function compareCodes(codes: ReadonlyArray<{ code: string; name: string }>, groups: readonly GroupCounts[], kind: 'themes' | 'tags'): CodeComparison[] {
   return codes.map(({ code, name }) => {
-    const cells = groups.map((members) => ({
-      segments: members.reduce((sum, p) => sum + (countsOf(p).get(code) ?? 0), 0),
-      participants: members.filter((p) => (countsOf(p).get(code) ?? 0) > 0).length,
-    }));
-    const test = independence([cells.map((cell) => cell.participants), cells.map((cell, i) => groups[i].length - cell.participants)]);
+    const cells = groups.map((group) => ({ segments: group[kind].get(code)?.segments ?? 0, participants: group[kind].get(code)?.participants ?? 0 }));
+    const test = independence([cells.map((cell) => cell.participants), cells.map((cell, i) => groups[i].participants - cell.participants)]);
     return { code, name, cells, test };
   });
 }
 
-/** Compares the themes and structure tags of a tally across the groups of one metadata column. */
-export function compareGroups(tally: Tally, column: string, codebook: CodeList, rules: CodeList, minSize: number): GroupComparison {
+/** Compares the themes and structure tags of a coding across the groups of one metadata column, from the groups' counts and the tally's codes. */
+export function compareGroups(groupTally: GroupTally, tally: Tally, column: string, codebook: CodeList, rules: CodeList, minSize: number): GroupComparison {
   const messages: ReflectMessage[] = [];
-  const grouped = groupParticipants(tally.participants, column, minSize, messages);
-  const members = [...grouped.values()];
+  const grouped = poolGroups(groupTally.groups(column), column, minSize, messages);
+  const counts = [...grouped.values()];
   return {
     column,
-    groups: [...grouped].map(([name, list]) => ({ name, participants: list.length, segments: list.reduce((sum, p) => sum + p.segments, 0) })),
-    themes: compareCodes(codesOf(codebook, tally.themeSegments.keys()), members, (p) => p.themes),
-    structure: compareCodes(codesOf(rules, tally.tagSegments.keys()), members, (p) => p.tags),
+    groups: [...grouped].map(([name, group]) => ({ name, participants: group.participants, segments: group.segments })),
+    themes: compareCodes(codesOf(codebook, tally.themeSegments.keys()), counts, 'themes'),
+    structure: compareCodes(codesOf(rules, tally.tagSegments.keys()), counts, 'tags'),
     messages,
   };
 }

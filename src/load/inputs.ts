@@ -26,6 +26,8 @@ export interface InputPlan {
   metadataColumns: string[];
   /** Warnings found while checking the inputs, such as a guessed encoding. */
   messages: ReflectMessage[];
+  /** The inputs' total size in bytes. */
+  bytes: number;
 }
 
 const KINDS: Record<string, Input['kind']> = { '.csv': 'csv', '.tsv': 'tsv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.txt': 'txt' };
@@ -68,12 +70,14 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
   const inputs: Input[] = [];
   const metadata = new Set<string>();
   const messages: ReflectMessage[] = [];
+  let bytes = 0;
   for (const path of paths) {
     const input = await kindOf(path);
     const encodings = new Map<string, string>();
     for (const file of input.files ?? [path]) {
       const encoding = await detectEncoding(file, options.encoding);
       encodings.set(file, encoding.name);
+      bytes += (await stat(file)).size;
       const warning = encodingWarning(file, encoding);
       if (warning) messages.push(warning);
     }
@@ -87,7 +91,7 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
     }
     inputs.push(input);
   }
-  return { inputs, metadataColumns: [...metadata], messages };
+  return { inputs, metadataColumns: [...metadata], messages, bytes };
 }
 
 async function* readInput(input: Input, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
@@ -107,18 +111,38 @@ async function* readInput(input: Input, options: LoadOptions): AsyncGenerator<Ac
   }
 }
 
-function where(account: Account): string {
-  return `${account.source.file}:${account.source.line}`;
+function where(source: Account['source']): string {
+  return `${source.file}:${source.line}`;
 }
 
 /**
  * Streams the accounts of every input in order, one at a time. Skipped
- * accounts come out as warnings. A participant ID seen twice is fatal,
- * unless `mergeDuplicates` is set: then every account is read first, and
- * the later texts of an ID are joined to its first one (with a blank line
+ * accounts come out as warnings. A participant ID seen twice is fatal
+ * (only the IDs and where they were are kept, never the texts), unless
+ * `mergeDuplicates` is set: then every account is read first, and the
+ * later texts of an ID are joined to its first one (with a blank line
  * between), each join reported as a warning.
  */
 export async function* loadAccounts(plan: InputPlan, options: LoadOptions = {}): AsyncGenerator<Account | ReflectMessage> {
+  if (options.mergeDuplicates) {
+    yield* mergedAccounts(plan, options);
+    return;
+  }
+  const seen = new Map<string, Account['source']>();
+  for (const input of plan.inputs) {
+    for await (const item of readInput(input, options)) {
+      if ('participant' in item) {
+        const first = seen.get(item.participant);
+        if (first !== undefined) throw fail(`participant "${item.participant}" appears twice (first at ${where(first)}); expected one account per participant (add --merge-duplicates to join their texts)`, 'input-duplicate-id', item.source);
+        seen.set(item.participant, item.source);
+      }
+      yield item;
+    }
+  }
+}
+
+/** The accounts of every input with the texts of a repeated ID joined to its first account; all are read first. */
+async function* mergedAccounts(plan: InputPlan, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
   const seen = new Map<string, Account>();
   for (const input of plan.inputs) {
     for await (const item of readInput(input, options)) {
@@ -129,15 +153,12 @@ export async function* loadAccounts(plan: InputPlan, options: LoadOptions = {}):
       const first = seen.get(item.participant);
       if (first === undefined) {
         seen.set(item.participant, item);
-        if (!options.mergeDuplicates) yield item;
-      } else if (options.mergeDuplicates) {
-        first.text += `\n\n${item.text}`;
-        yield warn(`participant "${item.participant}" appears again (first at ${where(first)}); joined this text to the first one`, 'input-merged-duplicate', item.source);
-        yield* metadataConflicts(item.participant, [first, item].map((account) => ({ metadata: account.metadata, place: account.source })));
       } else {
-        throw fail(`participant "${item.participant}" appears twice (first at ${where(first)}); expected one account per participant (add --merge-duplicates to join their texts)`, 'input-duplicate-id', item.source);
+        first.text += `\n\n${item.text}`;
+        yield warn(`participant "${item.participant}" appears again (first at ${where(first.source)}); joined this text to the first one`, 'input-merged-duplicate', item.source);
+        yield* metadataConflicts(item.participant, [first, item].map((account) => ({ metadata: account.metadata, place: account.source })));
       }
     }
   }
-  if (options.mergeDuplicates) yield* seen.values();
+  yield* seen.values();
 }

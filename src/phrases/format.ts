@@ -4,10 +4,9 @@ import { plural } from '../text/count.js';
 import { toCsv } from '../write/csv.js';
 import type { CodeCount, Phrase } from './count.js';
 
-/** The output formats of `phrases`. */
-export const PHRASE_FORMATS = ['text', 'csv', 'json'] as const;
-/** An output format of `phrases`. */
-export type PhraseFormat = (typeof PHRASE_FORMATS)[number];
+import { PHRASE_FORMATS, type PhraseFormat } from './formats.js';
+
+export { PHRASE_FORMATS, type PhraseFormat };
 
 /** How to show the phrases: the format, how many (0 for all) and whether with their contexts. */
 export interface PhraseView {

@@ -47,7 +47,7 @@ function themeSpec(data: ReportData): TopLevelSpec {
     ],
   });
   return {
-    title: { text: 'Theme frequencies', subtitle: `Codebook "${data.codebook.name}", ${data.tally.segments} segments of ${data.tally.participants.length} participants; most frequent first` },
+    title: { text: 'Theme frequencies', subtitle: `Codebook "${data.codebook.name}", ${data.tally.segments} segments of ${data.tally.participants} participants; most frequent first` },
     data: { values: rows },
     hconcat: [
       panel('segments', 'percentSegments', 'Segments coded with the theme', true),
@@ -74,6 +74,13 @@ function cellText(max: number, fontSize: number) {
   };
 }
 
+/** The largest count, at least 1 (a loop: spreading many values into `Math.max` overflows the stack). */
+function largest(counts: readonly number[]): number {
+  let max = 1;
+  for (const count of counts) if (count > max) max = count;
+  return max;
+}
+
 /** Step of a heatmap row: smaller for more rows, so 500 participants stay one screenful or two. */
 function rowStep(rows: number): number {
   return Math.max(2, Math.min(18, Math.floor(1500 / Math.max(rows, 1))));
@@ -86,9 +93,9 @@ function participantSpec(data: ReportData): TopLevelSpec {
   const labelled = step >= 10;
   // Rows are sorted by a rank field: a sort list of thousands of names would become one huge Vega expression.
   const values = order.flatMap((p, rank) => data.themes.map((row) => ({ participant: p.participant, rank, theme: data.label(row.code), count: p.themes.get(row.code) ?? 0 })));
-  const max = Math.max(1, ...values.map((v) => v.count));
+  const max = largest(values.map((v) => v.count));
   return {
-    title: { text: 'Themes by participant', subtitle: 'Segments per participant and theme; participants grouped by their most frequent theme' },
+    title: { text: 'Themes by participant', subtitle: `Segments per participant and theme; participants grouped by their most frequent theme${order.length < data.tally.participants ? `; the first ${order.length} of ${data.tally.participants} participants (all in participants.csv)` : ''}` },
     data: { values },
     width: { step: 44 },
     height: { step },
@@ -110,7 +117,7 @@ function participantSpec(data: ReportData): TopLevelSpec {
 /** Theme x structure tag counts, with the count in each cell. */
 function crossSpec(data: ReportData): TopLevelSpec {
   const values = data.themes.flatMap((row) => data.tags.map((tag) => ({ theme: data.label(row.code), tag: tag.code, name: tag.name, count: data.tally.cross.get(row.code)?.get(tag.code) ?? 0 })));
-  const max = Math.max(1, ...values.map((v) => v.count));
+  const max = largest(values.map((v) => v.count));
   return {
     title: { text: 'Themes by structure tag', subtitle: [`Segments coded with each theme, by their Labov & Waletzky tag`, data.tags.map((tag) => `${tag.code} ${tag.name}`).join(' · ')] },
     data: { values },

@@ -106,9 +106,9 @@ export class ReportData {
   }
 
   /**
-   * Participants grouped by their most frequent theme (groups in theme
-   * frequency order), the strongest first within a group; participants
-   * with no theme come last. Ties keep input order.
+   * The tally's sample (its first participants) grouped by their most
+   * frequent theme (groups in theme frequency order), the strongest first
+   * within a group; participants with no theme come last. Ties keep input order.
    */
   participantOrder(): ParticipantCounts[] {
     const rank = new Map(this.themes.map((row, i) => [row.code, i]));
@@ -117,7 +117,7 @@ export class ReportData {
       for (const row of this.themes) if ((p.themes.get(row.code) ?? 0) > (p.themes.get(top) ?? 0)) top = row.code;
       return { group: top ? rank.get(top)! : this.themes.length, strength: p.themes.get(top) ?? 0 };
     };
-    const keyed = this.tally.participants.map((p, index) => ({ p, index, ...key(p) }));
+    const keyed = this.tally.sample.map((p, index) => ({ p, index, ...key(p) }));
     keyed.sort((a, b) => a.group - b.group || b.strength - a.strength || a.index - b.index);
     return keyed.map(({ p }) => p);
   }

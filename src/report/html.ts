@@ -4,7 +4,6 @@ import { sectionTable } from '../write/tables.js';
 import type { CodeDef, Codebook } from '../codebook/types.js';
 import type { ActiveTags } from '../structure/active-tags.js';
 import type { Cue } from '../structure/cue-file.js';
-import { topFeatures } from '../structure/model/predict.js';
 import { groupReportTable } from '../groups/report-table.js';
 import { VERSION } from '../version.js';
 import type { Figure } from './charts.js';
@@ -85,7 +84,7 @@ function summary(data: ReportData, codebook: CodebookFacts, rules: CodebookFacts
     ['Theme codebook', codebookFact(codebook)],
     ['Structure tags', codebookFact(rules)],
     ['Segment unit', escapeHtml(run.unit)],
-    ['Participants', String(tally.participants.length)],
+    ['Participants', String(tally.participants)],
     ['Segments', String(tally.segments)],
     ...(run.skipped ? [['Skipped accounts', `${run.skipped} (empty)`] as [string, string]] : []),
     ['Date', escapeHtml(runDate(run.date))],
@@ -130,6 +129,12 @@ function groupSections(data: ReportData): string {
     .join('');
 }
 
+/** Says that only the first participants' grids are shown, and where the others are, when there are more. */
+function gridsNote(data: ReportData): string {
+  const { sample, participants } = data.tally;
+  return sample.length < participants ? `\n<p class="lead"><b>The first ${sample.length} of ${participants} participants are shown here.</b> Every participant's grid is in the output folder (see the <code>grid</code> column of <code>participants.csv</code>), and every segment in <code>segments.csv</code>.</p>` : '';
+}
+
 /**
  * The start of `report.html`, up to the opening of the grids section:
  * head (style sheet, Content-Security-Policy), run summary and charts.
@@ -148,11 +153,11 @@ export function reportHead(data: ReportData, facts: { codebook: CodebookFacts; r
 </style>
 </head>
 <body>
-<header><h1>Coding report</h1><p class="lead">${data.tally.participants.length} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
+<header><h1>Coding report</h1><p class="lead">${data.tally.participants} participants, ${data.tally.segments} segments coded with “${escapeHtml(data.codebook.name)}”. Automated coding is a first pass for a researcher to review.</p>
 <nav><a href="#summary">Summary</a><a href="#themes">Themes</a><a href="#participant-themes">By participant</a><a href="#theme-structure">Themes × structure</a><a href="#theme-cooccurrence">Themes together</a><a href="#structure">Structure</a><a href="#grids">Coding grids</a><a href="#codebook">Codebook</a></nav></header>
 <main>
 ${summary(data, facts.codebook, facts.rules)}${figure(themes, themeTable(data))}${figure(participants)}${figure(cross)}${figure(cooccurrence)}${figure(structure, structureTable(data))}${sectionSection(data)}${groupSections(data)}<section id="grids"><h2>Coding grids</h2>
-<p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>
+<p class="lead">One grid per participant, as in the study's Figures 2 and 3. Click a participant to open the grid; hover over a theme or tag to see the words that gave it.</p>${gridsNote(data)}
 <div class="tools"><label>Find participant <input id="grid-filter" type="search" placeholder="participant ID"></label><button id="grids-open" type="button">Open all</button><button id="grids-close" type="button">Close all</button></div>
 `;
 }
@@ -172,16 +177,18 @@ function codebookTable(codebook: Codebook): string {
 }
 
 /** How many of a model's features the appendix shows for each tag. */
-const TOP_FEATURES = 8;
+export const TOP_FEATURES = 8;
+
+/** A model's strongest features for each tag, with their weights (see `topFeatures`). */
+export type TopFeatures = ReadonlyMap<string, ReadonlyArray<[string, number]>>;
 
 /**
  * The structure tags in use and what decides them: the cues, each with its
  * weight and source, or for a model the features that weigh most for each
- * tag in written accounts, and its attribution.
+ * tag in written accounts (`top`), and its attribution.
  */
-function cueTable(tags: ActiveTags): string {
+function cueTable(tags: ActiveTags, top: TopFeatures | undefined): string {
   const cues = (list: readonly Cue[]) => list.map((cue) => `${escapeHtml(cue.cue)} +${cue.weight} <small>(${escapeHtml(cue.source)})</small>`).join('<br>');
-  const top = tags.model ? topFeatures(tags.model, 'written', TOP_FEATURES) : undefined;
   const decides = (code: string, list: readonly Cue[]) => (top ? (top.get(code) ?? []).map(([name, weight]) => `<code>${escapeHtml(name)}</code> ${weight >= 0 ? '+' : ''}${weight.toFixed(2)}`).join('<br>') : cues(list));
   const rows = [
     ...tags.codes.map((tag) => `<tr><td><b>${escapeHtml(tag.code)}</b></td><td>${escapeHtml(tag.name)}</td><td>${escapeHtml(tag.description)}</td><td>${decides(tag.code, tag.cues)}</td></tr>`),
@@ -192,10 +199,10 @@ function cueTable(tags: ActiveTags): string {
   return `${bookHeading(tags.file)}${credit}<table class="codes"><thead><tr><th>Tag</th><th>Name</th><th>Meaning</th><th>${heading}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** The end of `report.html`: closes the grids section, then the codebook appendix. */
-export function reportTail(data: ReportData): string {
+/** The end of `report.html`: closes the grids section, then the codebook appendix (with a model's strongest features, `top`). */
+export function reportTail(data: ReportData, top?: TopFeatures): string {
   return `</section>
-<section id="codebook"><h2>Appendix: codebook</h2>${codebookTable(data.codebook)}${cueTable(data.rules)}</section>
+<section id="codebook"><h2>Appendix: codebook</h2>${codebookTable(data.codebook)}${cueTable(data.rules, top)}</section>
 </main>
 <footer>Made by reflect-code ${escapeHtml(VERSION)}. This file makes no network requests; it can be read offline.</footer>
 <script>${SCRIPT}</script>

@@ -2,6 +2,7 @@ import { VERSION } from '../version.js';
 import { markdownTable } from '../write/markdown.js';
 import { groupReportTable } from '../groups/report-table.js';
 import { crossTable, sectionTable } from '../write/tables.js';
+import type { Tally } from '../tally.js';
 import type { Figure } from './charts.js';
 import type { ReportData } from './data.js';
 import type { CodebookFacts } from './facts.js';
@@ -22,24 +23,34 @@ function sectionMarkdown(data: ReportData): string {
   return `## Themes by section\n\n${markdownTable(['Section', 'Segments', ...header.slice(2).map(String)], rows, header.map((_, i) => (i < 1 ? '---' : '--:')))}`;
 }
 
+/** A Markdown link to a grid file, or nothing when grids were not written. */
+function gridLink(file: string): string {
+  return file ? `[${file}](${encodeURI(file)})` : '';
+}
+
+/** Says that only the first participants are listed, when there are more. */
+function gridsNote(tally: Tally): string {
+  return tally.sample.length < tally.participants ? `The first ${tally.sample.length} of ${tally.participants} participants; participants.csv lists them all, with their grids.\n\n` : '';
+}
+
 /**
  * `report.md`: the run summary, the top themes, the frequency and
  * cross tables (themes by section, when the accounts have headings), the figures and a link to every participant's grid, for
  * pasting into documents.
  */
-export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFacts; rules: CodebookFacts }, figures: readonly Figure[]): string {
+export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFacts; rules: CodebookFacts }, figures: readonly Figure[], link: (grid: string) => string): string {
   const { run, tally } = data;
   const notes = data.notes();
   const top = data.themes.filter((row) => row.segments > 0).slice(0, 5);
   const [crossHeader, ...crossRows] = crossTable(tally, data.codebook, data.rules);
   const sections = [
-    `# Coding report\n\n${tally.participants.length} participants, ${tally.segments} segments coded with "${data.codebook.name}". Automated coding is a first pass for a researcher to review. The full report, with charts and every coding grid, is report.html.\n`,
+    `# Coding report\n\n${tally.participants} participants, ${tally.segments} segments coded with "${data.codebook.name}". Automated coding is a first pass for a researcher to review. The full report, with charts and every coding grid, is report.html.\n`,
     `## Run summary\n\n${markdownTable(['Run', ''], [
       ['Inputs', run.inputs.join(', ')],
       ['Theme codebook', codebookCell(facts.codebook)],
       ['Structure tags', codebookCell(facts.rules)],
       ['Segment unit', run.unit],
-      ['Participants', tally.participants.length],
+      ['Participants', tally.participants],
       ['Segments', tally.segments],
       ...(run.skipped ? [['Skipped accounts', `${run.skipped} (empty)`]] : []),
       ['Date', runDate(run.date)],
@@ -55,7 +66,7 @@ export function reportMarkdown(data: ReportData, facts: { codebook: CodebookFact
       return `## Themes by ${comparison.column}\n\nParticipants with each theme in each group, and whether the groups differ more than chance would often make them (full figures in the themes-by CSV file).\n\n${markdownTable(header, rows)}`;
     }),
     `## Figures\n\n${figures.map((figure) => `![${figure.title}](figures/${figure.name}.svg)\n\n*${figure.caption}*\n`).join('\n')}`,
-    `## Coding grids\n\n${markdownTable(['Participant', 'Segments', 'Themes (segments)', 'Grid'], tally.participants.map((p) => [p.participant, p.segments, topThemes(p.themes), `[grids/${p.grid}.md](grids/${encodeURI(p.grid)}.md)`]), ['---', '--:', '---', '---'])}`,
+    `## Coding grids\n\n${gridsNote(tally)}${markdownTable(['Participant', 'Segments', 'Themes (segments)', 'Grid'], tally.sample.map((p) => [p.participant, p.segments, topThemes(p.themes), gridLink(link(p.grid))]), ['---', '--:', '---', '---'])}`,
   ];
   return sections.join('\n');
 }

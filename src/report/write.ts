@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { SAMPLE_SIZE } from '../tally.js';
 import type { BufferedFile } from '../write/buffered-file.js';
 import type { GridRow } from '../write/grid.js';
 import type { OutputDir } from '../write/output-dir.js';
@@ -6,7 +7,7 @@ import { renderFigures } from './charts.js';
 import { ReportData, type ReportSource } from './data.js';
 import { codebookFacts } from './facts.js';
 import { gridHtml } from './grid-html.js';
-import { reportHead, reportTail } from './html.js';
+import { reportHead, reportTail, TOP_FEATURES } from './html.js';
 import { reportMarkdown } from './markdown.js';
 
 /**
@@ -15,6 +16,8 @@ import { reportMarkdown } from './markdown.js';
  * the number of accounts. {@link writeReport} puts them into `report.html`.
  */
 export class ReportGrids {
+  /** How many participants' grids a report shows: the first ones, the same as the heatmap's. */
+  static readonly LIMIT = SAMPLE_SIZE;
   private closed = false;
 
   private constructor(
@@ -45,6 +48,8 @@ export class ReportGrids {
 /** Everything a report is built from: the tables' counts and codebooks, the run, and the staged grids. */
 export interface ReportInput extends ReportSource {
   grids: ReportGrids;
+  /** Where a participant's full grid is (from its grid name), for report.md's links; empty for none. */
+  link: (grid: string) => string;
 }
 
 /**
@@ -58,13 +63,15 @@ export async function writeReport(out: OutputDir, input: ReportInput): Promise<s
   const figures = await renderFigures(data);
   const files = figures.map((figure) => `figures/${figure.name}.svg`);
   for (const [i, figure] of figures.entries()) await out.write(files[i], figure.svg);
-  await out.write('report.md', reportMarkdown(data, { codebook, rules }, figures));
+  await out.write('report.md', reportMarkdown(data, { codebook, rules }, figures, input.link));
   await input.grids.close();
   const html = await out.open('report.html');
   try {
     await html.write(reportHead(data, { codebook, rules }, figures));
     for await (const chunk of createReadStream(input.grids.path, { encoding: 'utf8' })) await html.write(chunk as string);
-    await html.write(reportTail(data));
+    // Imported here: the model's code pulls in the language model, which a run coded in worker threads never loads in this one.
+    const top = input.rules.model ? (await import('../structure/model/predict.js')).topFeatures(input.rules.model, 'written', TOP_FEATURES) : undefined;
+    await html.write(reportTail(data, top));
   } finally {
     await html.close();
   }

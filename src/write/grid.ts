@@ -37,6 +37,14 @@ export function gridMarkdown(participant: string, rows: readonly GridRow[]): str
   return markdownTable(gridHeader(participant), rows.map(cells));
 }
 
+/** The header row of `grids.csv`, the grids of every participant in one table. */
+export const COMBINED_GRID_HEADER = ['participant', 'segment', 'theme', 'application_of_labov'];
+
+/** A participant's rows of `grids.csv`: the participant's ID before each grid row's cells. */
+export function combinedGridCsv(participant: string, rows: readonly GridRow[]): string {
+  return toCsv(rows.map((row) => [participant, ...cells(row)]));
+}
+
 /** A coding grid as CSV, with the same header row as the Markdown grid. */
 export function gridCsv(participant: string, rows: readonly GridRow[]): string {
   return toCsv([gridHeader(participant), ...rows.map(cells)]);

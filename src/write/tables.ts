@@ -39,7 +39,7 @@ function frequencyRow(code: string, name: string, segments: Map<string, number>,
     segments: segments.get(code) ?? 0,
     percentSegments: percent(segments.get(code) ?? 0, tally.segments),
     participants: participants.get(code) ?? 0,
-    percentParticipants: percent(participants.get(code) ?? 0, tally.participants.length),
+    percentParticipants: percent(participants.get(code) ?? 0, tally.participants),
   };
 }
 
@@ -94,23 +94,11 @@ export function cooccurrenceTable(table: ReadonlyMap<string, ReadonlyMap<string,
   return [['code', 'name', ...themes.map(({ code }) => code)], ...themes.map(({ code, name }) => [code, name, ...themes.map((other) => table.get(code)?.get(other.code) ?? 0)])];
 }
 
-/** The tables an analysis writes, by file name, as CSV text (UTF-8 with BOM for Excel); `themes-by-section.csv` only when segments have sections. */
-export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList, metadataColumns: readonly string[]): Record<string, string> {
-  const themes = codesOf(codebook, tally.themeSegments.keys());
-  const participants = [
-    ['participant', 'segments', ...themes.map(({ code }) => code), 'grid', ...metadataColumns.map((name) => (['participant', 'segments', 'grid', ...themes.map(({ code }) => code)].some((own) => own.toLowerCase() === name.toLowerCase()) ? `input_${name}` : name))],
-    ...tally.participants.map((row) => [
-      row.participant,
-      row.segments,
-      ...themes.map(({ code }) => row.themes.get(code) ?? 0),
-      `grids/${row.grid}.md`,
-      ...metadataColumns.map((name) => row.metadata[name] ?? ''),
-    ]),
-  ];
+/** The tables an analysis writes from counts alone (all but `participants.csv`), by file name, as CSV text (UTF-8 with BOM for Excel); `themes-by-section.csv` only when segments have sections. */
+export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList): Record<string, string> {
   return {
     'themes.csv': BOM + frequencyCsv(frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally)),
     'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
-    'participants.csv': BOM + toCsv(participants),
     'theme-structure.csv': BOM + toCsv(crossTable(tally, codebook, rules)),
     'theme-cooccurrence.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrence, tally, codebook)),
     'theme-cooccurrence-participants.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrenceParticipants, tally, codebook)),

@@ -1,8 +1,11 @@
+import { TRAIN_DEFAULTS } from './defaults.js';
 import { fitSoftmax, type Example } from './softmax.js';
 import type { LabelledAccount } from './corpus.js';
 import { labelledFeatures } from './featurise.js';
 import type { StructureModel } from './model-file.js';
 import { domainFeatures, type Domain } from './domain.js';
+
+export { TRAIN_DEFAULTS };
 
 /** The tags in narrative order; a model's other tags follow in the order first seen. */
 const TAG_ORDER = ['OR', 'CA', 'EV', 'RE'];
@@ -28,9 +31,6 @@ export interface TrainOptions {
   description?: string;
   attribution?: string;
 }
-
-/** The defaults of {@link TrainOptions}. */
-export const TRAIN_DEFAULTS = { l2: 0.01, iterations: 300, minCount: 3, writtenWeight: 3 } as const;
 
 /** Step size of the optimiser; fixed, as the penalty and passes are what a user tunes. */
 const RATE = 0.05;

@@ -1,0 +1,23 @@
+// A worker thread of a coding pool: loads the books once, then codes the
+// batches of accounts it is sent, in the order sent, and sends each batch back.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Account } from '../document.js';
+import { ReflectMessage } from '../messages.js';
+import { codeAccount, messageData } from './coded.js';
+import type { Batch, BatchResult, WorkerInit } from './pool.js';
+import { loadBooks } from './books.js';
+import { runStages } from './stages.js';
+
+const { setup, metadataColumns } = workerData as WorkerInit;
+const stages = runStages(await loadBooks(setup));
+const port = parentPort!;
+
+port.on('message', ({ seq, accounts }: Batch) => {
+  let result: BatchResult;
+  try {
+    result = { seq, coded: accounts.map((account: Account) => codeAccount(account, stages, metadataColumns)) };
+  } catch (error) {
+    result = { seq, error: error instanceof ReflectMessage ? messageData(error) : { reason: (error as Error)?.stack ?? String(error), ruleId: 'internal', fatal: true } };
+  }
+  port.postMessage(result);
+});

@@ -1,0 +1,93 @@
+import { BOM, toCsv } from './csv.js';
+import type { BufferedFile } from './buffered-file.js';
+import { FileNamer } from './file-names.js';
+import { COMBINED_GRID_HEADER, combinedGridCsv, gridCsv, gridMarkdown, type GridRow } from './grid.js';
+import type { OutputDir } from './output-dir.js';
+
+/** How coding grids are written: `files` (one pair per participant), `combined` (`grids.csv` and `grids.md`), `none`, or `auto`. */
+export const GRID_MODES = ['auto', 'files', 'combined', 'none'] as const;
+
+/** A way of writing the coding grids; see {@link GRID_MODES}. */
+export type GridMode = (typeof GRID_MODES)[number];
+
+/** With `auto`, above this many participants the grids go into `grids.csv` and `grids.md` instead of one file pair each. */
+export const GRID_FILES_LIMIT = 1000;
+
+/** A combined grid file being written in the working folder. */
+interface Combined {
+  csv: { file: BufferedFile; path: string };
+  md: { file: BufferedFile; path: string };
+}
+
+/**
+ * Writes the coding grids as participants come, in the chosen
+ * {@link GridMode}. With `auto`, each participant gets `grids/<id>.md` and
+ * `.csv` up to {@link GRID_FILES_LIMIT} participants; above that the
+ * per-participant files are dropped and `grids.csv` and `grids.md` (kept
+ * alongside from the start) are written instead, so a large run does not
+ * leave a hundred thousand small files.
+ */
+export class GridWriter {
+  private readonly namer = new FileNamer();
+  private participants = 0;
+  /** The per-participant files written, while there are any. */
+  private written: string[] = [];
+
+  private constructor(
+    private readonly out: OutputDir,
+    private readonly mode: GridMode,
+    private readonly combined: Combined | undefined,
+  ) {}
+
+  /** Starts the grids of a run in an output folder. */
+  static async open(out: OutputDir, mode: GridMode = 'auto'): Promise<GridWriter> {
+    let combined: Combined | undefined;
+    if (mode === 'auto' || mode === 'combined') {
+      combined = { csv: await out.openWork('grids.csv'), md: await out.openWork('grids.md') };
+      await combined.csv.file.write(BOM + toCsv([COMBINED_GRID_HEADER]));
+    }
+    return new GridWriter(out, mode, combined);
+  }
+
+  /** True while grids are written one file pair per participant. */
+  private get files(): boolean {
+    return this.mode === 'files' || (this.mode === 'auto' && this.participants <= GRID_FILES_LIMIT);
+  }
+
+  /** Writes one participant's grid; returns the file name (without folder or extension) it has or would have. */
+  async add(participant: string, rows: readonly GridRow[]): Promise<string> {
+    this.participants++;
+    const name = this.namer.name(participant);
+    if (this.files) {
+      await this.out.write(`grids/${name}.md`, gridMarkdown(participant, rows));
+      await this.out.write(`grids/${name}.csv`, BOM + gridCsv(participant, rows));
+      this.written.push(`grids/${name}.md`, `grids/${name}.csv`);
+    } else if (this.written.length > 0) {
+      // Past the limit: the files written so far are dropped at the end.
+      this.written = [];
+    }
+    if (this.combined) {
+      await this.combined.csv.file.write(combinedGridCsv(participant, rows));
+      await this.combined.md.file.write(`${this.participants > 1 ? '\n' : ''}${gridMarkdown(participant, rows)}`);
+    }
+    return name;
+  }
+
+  /** Where a participant's grid is, as `participants.csv` and `report.md` name it; empty with no grids. */
+  link(name: string): string {
+    if (this.files) return `grids/${name}.md`;
+    return this.combined ? 'grids.md' : '';
+  }
+
+  /** Finishes the grids: moves the combined files into place, or drops them when the per-participant files were kept. Returns the files written. */
+  async finish(): Promise<string[]> {
+    if (!this.combined) return this.written;
+    await this.combined.csv.file.close();
+    await this.combined.md.file.close();
+    if (this.files) return this.written;
+    await this.out.remove('grids');
+    await this.out.keep(this.combined.csv.path, 'grids.csv');
+    await this.out.keep(this.combined.md.path, 'grids.md');
+    return ['grids.csv', 'grids.md'];
+  }
+}
