@@ -160,7 +160,7 @@ interface Found extends RuleMatch {
  * weight of the rules that matched it. A code applies when the weights of
  * its matches add up to its `minMatches`.
  */
-export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
+export function traceCodebook(codebook: Pick<Codebook, 'codes'>, options: { showKept?: boolean } = { showKept: true }): Tracer {
   const index = buildIndex(codebook.codes);
   const codeIndex = new Map(codebook.codes.map((def, i) => [def.code, i]));
   return (tokens, text, offset) => {
@@ -189,7 +189,8 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>): Tracer {
       // A match inside a longer one of the same code is left out before negation is judged: "never used to" is not a negated "used to".
       for (const { except, ...match } of outermost(matches)) {
         const around = exceptAround(except, match, tokens, text, offset);
-        const negator = around === undefined ? negatorOf(match.start, match.end) : undefined;
+        // A negator never changes a `keep` match: it is looked for only to be shown (explain).
+        const negator = around === undefined && (match.rule.negated !== 'keep' || options.showKept) ? negatorOf(match.start, match.end) : undefined;
         if (around !== undefined) vetoed[code].push({ ...match, reason: 'except', by: around });
         else if (negator === undefined) counted[code].push(match);
         else if (match.rule.negated === 'veto') vetoed[code].push({ ...match, reason: 'negation', by: negator });
@@ -270,7 +271,7 @@ function judge(code: CodeDef, matches: readonly RuleMatch[], vetoed: VetoedMatch
  * text as written, listed once however often it occurs.
  */
 export function compileCodebook(codebook: Pick<Codebook, 'codes'>): Matcher {
-  const trace = traceCodebook(codebook);
+  const trace = traceCodebook(codebook, { showKept: false });
   return (tokens, text, offset) =>
     trace(tokens, text, offset)
       .filter((result) => result.applied)
