@@ -4,9 +4,7 @@ import { plural } from '../text/count.js';
 import { toCsv } from '../write/csv.js';
 import type { CodeCount, Phrase } from './count.js';
 
-import { PHRASE_FORMATS, type PhraseFormat } from './formats.js';
-
-export { PHRASE_FORMATS, type PhraseFormat };
+import type { PhraseFormat } from './formats.js';
 
 /** How to show the phrases: the format, how many (0 for all) and whether with their contexts. */
 export interface PhraseView {

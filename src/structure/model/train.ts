@@ -5,8 +5,6 @@ import { labelledFeatures } from './featurise.js';
 import type { StructureModel } from './model-file.js';
 import { domainFeatures, type Domain } from './domain.js';
 
-export { TRAIN_DEFAULTS };
-
 /** The tags in narrative order; a model's other tags follow in the order first seen. */
 const TAG_ORDER = ['OR', 'CA', 'EV', 'RE'];
 
