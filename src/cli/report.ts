@@ -4,10 +4,19 @@ import { ReflectMessage } from '../messages.js';
 import type { TabulateResult } from '../tabulate.js';
 import { plural } from '../text/count.js';
 
+/**
+ * Control characters shown as escapes, so a value echoed in a message (a
+ * participant ID with a line break or a terminal escape) can neither
+ * forge another line nor drive the terminal.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u{${char.codePointAt(0)!.toString(16)}}`));
+}
+
 /** Writes a message as one line on standard error: `reflect-code: file:line:column: reason [rule-id]`. */
 export function printMessage(message: ReflectMessage): void {
   const label = message.fatal ? chalk.red('error') : chalk.yellow('warning');
-  process.stderr.write(`reflect-code: ${label}: ${message.toString()}\n`);
+  process.stderr.write(`reflect-code: ${label}: ${visible(message.toString())}\n`);
 }
 
 /** Prints any thrown value as one line on standard error; unexpected errors are marked as bugs. */

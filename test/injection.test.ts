@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers/cli.js';
+
+describe('values echoed in messages', () => {
+  it('cannot forge a message line or drive the terminal (a participant ID with a line break and escapes)', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    // An empty account is skipped with a warning that names its participant.
+    writeFileSync(input, 'participant,text\n"P1\nreflect-code: error: forged\u001b]0;title\u0007\u001b[2J",\nP2,I listen more.\n');
+    const run = await cli(['analyse', input, '--out', join(dir, 'out'), '--no-report']);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^reflect-code: warning: .*P1\\nreflect-code: error: forged\\u\{1b\}\]0;title\\u\{7\}\\u\{1b\}\[2J/);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/u);
+  });
+});
+
+describe('Markdown outputs', () => {
+  it('write an account\'s HTML as text, not markup (grids and report.md)', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, 'participant,text\nP<b>1</b>,"I listen more <script>alert(1)</script> <img src=x onerror=alert(2)> &amp; care."\n');
+    const out = join(dir, 'out');
+    expect((await cli(['analyse', input, '--out', out, '--deterministic', '--no-check'])).code).toBe(0);
+    const grids = (await cli(['grid', join(out, 'segments.csv'), '--participant', 'P<b>1</b>'])).stdout;
+    expect(grids).toContain('| Participant P&lt;b&gt;1&lt;/b&gt; |');
+    expect(grids).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(grids).toContain('&lt;img src=x onerror=alert(2)&gt; &amp;amp;');
+    const report = readFileSync(join(out, 'report.md'), 'utf8');
+    expect(report).not.toMatch(/<(b|script|img)\b/u);
+    expect(report).toContain('P&lt;b&gt;1&lt;/b&gt;');
+  });
+});
