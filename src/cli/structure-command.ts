@@ -29,7 +29,7 @@ export function addStructureCommand(cli: Command, setCode: (code: number) => voi
   const group = cli
     .command('structure')
     .summary('train and evaluate structure tag models on coded segments')
-    .description('Train a model of Labov & Waletzky structure tags on segments you have coded (a reviewed segments.csv, or the RTN corpus CSV), measure how well a model tags them (accuracy, Cohen\'s kappa, per-tag precision and recall, the confusion matrix), and see why a model tags a text as it does.')
+    .description('Fit a model of Labov & Waletzky structure tags on segments you have coded (a reviewed segments.csv, or the RTN corpus CSV), measure how well a model tags them (accuracy, Cohen\'s kappa, per-tag precision and recall, the confusion matrix), and see why a model tags a text as it does.')
     .addHelpText('after', examples(
       'reflect-code structure explain "A resident fell. I called the nurse. She calmed down."',
       'reflect-code structure evaluate samples/study/coding.csv --model codebooks/labov-model.json',
