@@ -2,6 +2,7 @@ import { structureAgreement, type DimensionAgreement } from '../agree/measures.j
 import { alignReference } from '../load/align-reference.js';
 import { namedRows } from '../load/named-columns.js';
 import type { ActiveTags } from './active-tags.js';
+import { tagFigures } from './model/evaluate-model.js';
 import { structureScorer } from './scorer.js';
 
 /** One segment of a reference coding, as a trained analyst tagged it. */
@@ -63,13 +64,13 @@ export function evaluateStructure(units: readonly ComparedUnit[], tags: ActiveTa
   const scored = units.filter((unit) => unit.structure !== '');
   const agreement = structureAgreement(scored.map((unit) => ({ a: unit.structure, b: unit.got })), tags.codes);
   const count = (test: (unit: ComparedUnit) => boolean) => scored.filter(test).length;
+  const { perTag } = tagFigures(scored.map((unit) => [unit.structure, unit.got] as const), tags.codes.map(({ code }) => code));
   return {
     agreement,
-    tags: tags.codes.map(({ code }) => ({
-      tag: code,
-      precision: share(count((u) => u.got === code && u.structure === code), count((u) => u.got === code)),
-      recall: share(count((u) => u.got === code && u.structure === code), count((u) => u.structure === code)),
-    })),
+    tags: tags.codes.map(({ code }) => {
+      const row = perTag.find((figures) => figures.tag === code)!;
+      return { tag: code, precision: row.precision, recall: row.recall };
+    }),
     message: {
       precision: share(count((u) => u.gotNote === 'message' && u.note === 'message'), count((u) => u.gotNote === 'message')),
       recall: share(count((u) => u.gotNote === 'message' && u.note === 'message'), count((u) => u.note === 'message')),

@@ -148,8 +148,20 @@ export interface VerbGroup {
   head: TaggedToken;
 }
 
-/** Every finite verb group of a segment, in order. */
+/** Verb groups already found, by the token array they were found in: the cue verdict and the model's features read the same segment's tokens. */
+const groupsOf = new WeakMap<readonly TaggedToken[], VerbGroup[]>();
+
+/** Every finite verb group of a segment, in order (found once per token array). */
 export function verbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
+  let groups = groupsOf.get(tokens);
+  if (!groups) {
+    groups = findVerbGroups(tokens);
+    groupsOf.set(tokens, groups);
+  }
+  return groups;
+}
+
+function findVerbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let previousEnd = 0;
   for (let start = finiteStart(tokens, 0); start >= 0; ) {

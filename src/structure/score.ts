@@ -29,8 +29,12 @@ export interface SegmentScore {
   notesHeld: NoteDef[];
 }
 
-/** Scores the segments (given as spans) of one account; `tagged` is the account's tagged tokens, when already made. */
-export type Scorer = (text: string, spans: readonly Span[], tagged?: readonly TaggedToken[]) => SegmentScore[];
+/**
+ * Scores the segments (given as spans) of one account; `tagged` is the
+ * account's tagged tokens and `bySpan` those tokens cut by span, when
+ * already made.
+ */
+export type Scorer = (text: string, spans: readonly Span[], tagged?: readonly TaggedToken[], bySpan?: ReadonlyArray<readonly TaggedToken[]>) => SegmentScore[];
 
 /**
  * Compiles the tags in use of a cue file into a {@link Scorer}. A cue
@@ -45,8 +49,8 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
-  return (text, spans, tagged = tagAccount(text)) => {
-    const features = tokensBySpan(tagged, spans).map(segmentFeatures);
+  return (text, spans, tagged = tagAccount(text), bySpan = tokensBySpan(tagged, spans)) => {
+    const features = bySpan.map(segmentFeatures);
     addContextFeatures(features);
     return spans.map((span, s) => {
       const piece = text.slice(span.start, span.end);

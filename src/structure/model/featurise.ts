@@ -17,8 +17,9 @@ function cueVerdict(score: SegmentScore): FeatureName[] {
  * ({@link accountFeatures}). The cue scores are returned too, for their notes.
  */
 export function spanFeatures(text: string, tagged: readonly TaggedToken[], spans: readonly Span[]): { features: FeatureName[][]; cues: SegmentScore[] } {
-  const cues = shippedCues()(text, spans, tagged);
-  const own = tokensBySpan(tagged, spans).map((tokens, i) => [...ownFeatures(tokens, text.slice(spans[i].start, spans[i].end)), ...cueVerdict(cues[i])]);
+  const bySpan = tokensBySpan(tagged, spans);
+  const cues = shippedCues()(text, spans, tagged, bySpan);
+  const own = bySpan.map((tokens, i) => [...ownFeatures(tokens, text.slice(spans[i].start, spans[i].end)), ...cueVerdict(cues[i])]);
   return { features: accountFeatures(own), cues };
 }
 
