@@ -61,7 +61,7 @@ export function addCodebookCommand(cli: Command, setCode: (code: number) => void
 
   group
     .command('explain')
-    .description('Segment a text and show, for each segment, every rule that fired and every match vetoed by a negator or an exclude term; for a structure cue file, every tag\'s total and the cues that held.')
+    .description('Segment a text and show, for each segment, every rule that fired and every match vetoed by a negator, an except phrase or an exclude term; for a structure cue file, every tag\'s total and the cues that held.')
     .argument('<file>', 'theme codebook or structure cue file (YAML)')
     .argument('<text>', 'the text to explain, in quotes')
     .addOption(new Option('-u, --unit <unit>', 'segment unit').choices(UNITS).default('clause'))
