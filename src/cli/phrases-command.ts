@@ -28,7 +28,7 @@ export function addPhrasesCommand(cli: Command, setCode: (code: number) => void,
       'reflect-code phrases export.csv --format csv --top 0 > phrases.csv',
     ))
     .action(async (inputs: string[], options: { minParticipants: number; top: number; kwic?: boolean; format: PhraseFormat; unit: Unit; codebook?: string; structureModel?: string; structureRules?: string; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; strict?: boolean }) => {
-      const [{ findPhrases }, { formatPhrases }] = await Promise.all([import('../phrases.js'), import('../phrases/format.js')]);
+      const [{ findPhrases }, { formatPhrases }] = await Promise.all([import('../phrases/find.js'), import('../phrases/format.js')]);
       const result = await findPhrases({ ...options, inputs });
       for (const message of result.messages) printMessage(message);
       process.stdout.write(formatPhrases(result, options));

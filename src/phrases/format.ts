@@ -1,4 +1,4 @@
-import type { PhrasesResult } from '../phrases.js';
+import type { PhrasesResult } from './find.js';
 import { columns } from '../text/columns.js';
 import { plural } from '../text/count.js';
 import { toCsv } from '../write/csv.js';

@@ -1,13 +1,13 @@
-import { codingStages } from './code/stages.js';
-import { loadCodebook } from './codebook/read.js';
-import { DEFAULT_CODEBOOK } from './codebook/shipped.js';
-import { toDoc } from './document.js';
-import { loadAccounts, planInputs } from './load/inputs.js';
-import type { LoadOptions } from './load/options.js';
-import { fail, warn, type ReflectMessage } from './messages.js';
-import { PhraseCounter, type Phrase } from './phrases/count.js';
-import { UNITS, type Unit } from './segment/index.js';
-import { loadStructureTagger, type TaggerChoice } from './structure/active-tags.js';
+import { codingStages } from '../code/stages.js';
+import { loadCodebook } from '../codebook/read.js';
+import { DEFAULT_CODEBOOK } from '../codebook/shipped.js';
+import { toDoc } from '../document.js';
+import { loadAccounts, planInputs } from '../load/inputs.js';
+import type { LoadOptions } from '../load/options.js';
+import { fail, warn, type ReflectMessage } from '../messages.js';
+import { PhraseCounter, type Phrase } from './count.js';
+import { UNITS, type Unit } from '../segment/index.js';
+import { loadStructureTagger, type TaggerChoice } from '../structure/active-tags.js';
 
 /** Options of {@link findPhrases}. */
 export interface PhrasesOptions extends LoadOptions, TaggerChoice {
