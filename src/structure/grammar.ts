@@ -18,7 +18,8 @@ export interface TaggedToken {
   end: number;
 }
 
-const nlp = winkNLP(model, ['pos']);
+/** wink-nlp with its sentence boundaries (the tagger reads one sentence at a time) and parts of speech. */
+const nlp = winkNLP(model, ['sbd', 'pos']);
 
 /** A pronoun and contracted auxiliary the tagger left as one word ("I'm", "I’ve"). */
 const CONTRACTION = /^(i|you|we|they|he|she|it|there|that)(['\u2019](?:m|re|s|ve|d|ll))$/i;
@@ -55,14 +56,15 @@ function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): 
 }
 
 /**
- * Tags every token of a text with its part of speech and lemma. wink-nlp's
- * tokenisation is lossless (each token keeps the white space before it),
- * so the offsets are exact: `text.slice(start, end)` is the token. A
- * pronoun with a contracted auxiliary that it keeps as one word ("I'm")
- * is split in two, as it splits "we're", and an irregular past the
- * tagger took for a noun after a subject pronoun is made a verb.
+ * Tags every token of a text with its part of speech and lemma, offsets
+ * `offset` ahead of the text's. wink-nlp's tokenisation is lossless (each
+ * token keeps the white space before it), so the offsets are exact:
+ * `text.slice(start, end)` is the token. A pronoun with a contracted
+ * auxiliary that it keeps as one word ("I'm") is split in two, as it
+ * splits "we're", and an irregular past the tagger took for a noun after
+ * a subject pronoun is made a verb.
  */
-export function tagText(text: string): TaggedToken[] {
+export function tagText(text: string, offset = 0): TaggedToken[] {
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);
@@ -70,13 +72,17 @@ export function tagText(text: string): TaggedToken[] {
   // The typings declare lemma with the add-ons argument the model supplies.
   const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>);
   const tagged: TaggedToken[] = [];
-  let offset = 0;
-  values.forEach((value, i) => {
-    const start = offset + spaces[i].length;
-    offset = start + value.length;
-    const token = verbAfterPronoun({ text: value, lower: normalise(value), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end: offset }, tagged.at(-1));
-    tagged.push(...splitContraction(token));
-  });
+  let end = offset;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const start = end + spaces[i].length;
+    end = start + value.length;
+    // Line breaks between sentences come as tokens of their own.
+    if (value.trim() === '') continue;
+    const token = verbAfterPronoun({ text: value, lower: normalise(value), pos: pos[i], lemma: lemmas[i].toLowerCase(), start, end }, tagged[tagged.length - 1]);
+    if (/['\u2019]/.test(value)) tagged.push(...splitContraction(token));
+    else tagged.push(token);
+  }
   return tagged;
 }
 
@@ -87,18 +93,22 @@ export const LONGEST_SENTENCE = 2_000;
 let last: { text: string; tokens: readonly TaggedToken[] } | undefined;
 
 /**
- * Tags an account sentence by sentence ({@link tagText} on each, offsets
- * into the account), so the tagger's time stays linear in the account's
- * length; a "sentence" longer than {@link LONGEST_SENTENCE} characters is
- * left untagged. The last account's tokens are kept, so the theme and
- * structure stages tag each account once; callers must not change them.
+ * Tags an account ({@link tagText}), the tagger finding its sentences. An
+ * account with a "sentence" (as the sentence unit cuts them) longer than
+ * {@link LONGEST_SENTENCE} characters is tagged sentence by sentence
+ * instead, and that sentence left untagged, so the tagger's time stays
+ * linear in the account's length. The last account's tokens are kept, so
+ * the theme and structure stages tag each account once; callers must not
+ * change them.
  */
 export function tagAccount(text: string): readonly TaggedToken[] {
   if (last?.text === text) return last.tokens;
-  const tokens: TaggedToken[] = [];
-  for (const { start, end } of splitSentences(text)) {
-    if (end - start > LONGEST_SENTENCE) continue;
-    for (const token of tagText(text.slice(start, end))) tokens.push({ ...token, start: token.start + start, end: token.end + start });
+  const sentences = text.length > LONGEST_SENTENCE ? splitSentences(text) : [];
+  let tokens: TaggedToken[];
+  if (sentences.every(({ start, end }) => end - start <= LONGEST_SENTENCE)) tokens = tagText(text);
+  else {
+    tokens = [];
+    for (const { start, end } of sentences) if (end - start <= LONGEST_SENTENCE) for (const token of tagText(text.slice(start, end), start)) tokens.push(token);
   }
   last = { text, tokens };
   return tokens;

@@ -1,10 +1,10 @@
 import { compileCodebook } from '../codebook/match.js';
 import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
-import { spanTokens } from '../text/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue, NoteDef } from './cue-file.js';
-import { addContextFeatures, segmentFeatures, type Feature } from './features.js';
+import { addContextFeatures, segmentFeatures, verbGroups, type Feature, type VerbGroup } from './features.js';
 import { tagAccount, tokensBySpan, type TaggedToken } from './grammar.js';
 
 /** A cue that held for a segment, with the words that matched it (none for a purely grammatical cue). */
@@ -31,10 +31,16 @@ export interface SegmentScore {
 
 /**
  * Scores the segments (given as spans) of one account; `tagged` is the
- * account's tagged tokens and `bySpan` those tokens cut by span, when
- * already made.
+ * account's tagged tokens, `bySpan` those tokens cut by span and `groups`
+ * each span's verb groups, when already made.
  */
-export type Scorer = (text: string, spans: readonly Span[], tagged?: readonly TaggedToken[], bySpan?: ReadonlyArray<readonly TaggedToken[]>) => SegmentScore[];
+export type Scorer = (
+  text: string,
+  spans: readonly Span[],
+  tagged?: readonly TaggedToken[],
+  bySpan?: ReadonlyArray<readonly TaggedToken[]>,
+  groups?: ReadonlyArray<readonly VerbGroup[]>,
+) => SegmentScore[];
 
 /**
  * Compiles the tags in use of a cue file into a {@link Scorer}. A cue
@@ -44,30 +50,34 @@ export type Scorer = (text: string, spans: readonly Span[], tagged?: readonly Ta
 export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer {
   const all: Cue[] = [...active.flatMap((code) => code.cues), ...notes.flatMap((note) => note.cues)];
   const position = new Map(all.map((cue, i) => [cue, i]));
+  // Where each tag's cues start among `all`.
+  const first = active.map((_, c) => active.slice(0, c).reduce((sum, code) => sum + code.cues.length, 0));
   const hasWords = all.map((cue) => (cue.keywords?.length ?? 0) + (cue.phrases?.length ?? 0) + (cue.patterns?.length ?? 0) > 0);
   const lexical = compileCodebook({ codes: all.map((cue, i) => lexicalCode(String(i), cue.cue, cue)) });
   const rank = (tag: string) => file.tieOrder.indexOf(tag);
   const fallback = active.some(({ code }) => code === file.defaultCode) ? file.defaultCode : active[0].code;
 
-  return (text, spans, tagged = tagAccount(text), bySpan = tokensBySpan(tagged, spans)) => {
-    const features = bySpan.map(segmentFeatures);
+  return (text, spans, tagged = tagAccount(text), bySpan = tokensBySpan(tagged, spans), groups = bySpan.map((tokens) => verbGroups(tokens))) => {
+    const features = bySpan.map((tokens, s) => segmentFeatures(tokens, groups[s]));
     addContextFeatures(features);
     return spans.map((span, s) => {
-      const piece = text.slice(span.start, span.end);
-      const words = new Map(lexical(spanTokens(text, span), piece, span.start).map((hit) => [Number(hit.code), hit.evidence]));
-      const fired = (cue: Cue, i: number): FiredCue | undefined => {
+      const hits = lexical(tokenize(text.slice(span.start, span.end), span.start), text.slice(span.start, span.end), span.start);
+      const words = new Map<number, string[]>();
+      for (const hit of hits) words.set(Number(hit.code), hit.evidence);
+      // Every cue's verdict on the segment, in file order: the tags' cues, then the notes'.
+      const fired = all.map((cue, i): FiredCue | undefined => {
         if (cue.features && !cue.features.every((feature) => features[s].has(feature))) return undefined;
-        if (hasWords[i] && !words.has(i)) return undefined;
-        return { cue: cue.cue, weight: cue.weight, words: words.get(i) ?? [] };
-      };
-      let index = 0;
-      const scores = active.map((code) => {
-        const cues = countOnce(code.cues.map((cue) => fired(cue, index++)).filter((cue): cue is FiredCue => cue !== undefined));
+        const matched = words.get(i);
+        if (hasWords[i] && matched === undefined) return undefined;
+        return { cue: cue.cue, weight: cue.weight, words: matched ?? [] };
+      });
+      const scores = active.map((code, c) => {
+        const cues = countOnce(fired.slice(first[c], first[c] + code.cues.length).filter((cue): cue is FiredCue => cue !== undefined));
         return { tag: code.code, total: cues.reduce((sum, cue) => sum + cue.weight, 0), cues };
       });
       const best = scores.reduce((winner, score) => (score.total > winner.total || (score.total === winner.total && rank(score.tag) < rank(winner.tag)) ? score : winner));
       const tag = best.total > 0 ? best.tag : fallback;
-      const notesHeld = notes.filter((def) => def.cues.some((cue) => fired(cue, position.get(cue)!) !== undefined));
+      const notesHeld = notes.filter((def) => def.cues.some((cue) => fired[position.get(cue)!] !== undefined));
       const note = notesHeld.find((def) => def.tag === tag)?.note ?? '';
       return {
         features: [...features[s]],
@@ -94,6 +104,8 @@ function inside(word: string, within: string): boolean {
  * count. Grammatical cues (no words) always count. Cue order is kept.
  */
 function countOnce(cues: readonly FiredCue[]): FiredCue[] {
+  // One cue with words cannot claim its own words from itself.
+  if (cues.filter((cue) => cue.words.length > 0).length < 2) return [...cues];
   const longest = (cue: FiredCue) => Math.max(...cue.words.map((word) => word.length));
   const claimed: string[] = [];
   const kept = new Map<FiredCue, FiredCue>();

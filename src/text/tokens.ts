@@ -49,20 +49,3 @@ export function tokenize(text: string, offset = 0): Token[] {
   }
   return tokens;
 }
-
-/** Tokens already computed for a span object (a segment), with the text and offsets they were computed for. */
-const spanTokenCache = new WeakMap<object, { text: string; start: number; end: number; tokens: Token[] }>();
-
-/**
- * The tokens of `text.slice(span.start, span.end)`, with offsets into
- * `text`. They are kept with the span object, so the theme and structure
- * stages do not tokenise the same segment twice; a span whose text or
- * offsets have changed since is tokenised again.
- */
-export function spanTokens(text: string, span: { start: number; end: number }): Token[] {
-  const cached = spanTokenCache.get(span);
-  if (cached && cached.text === text && cached.start === span.start && cached.end === span.end) return cached.tokens;
-  const tokens = tokenize(text.slice(span.start, span.end), span.start);
-  spanTokenCache.set(span, { text, start: span.start, end: span.end, tokens });
-  return tokens;
-}

@@ -51,7 +51,9 @@ export function tagWords(text: string): Token[] {
   const tokens = tokenize(text).map((token) => {
     const { part, whole, next } = partAt(tagged, at, token);
     at = next;
-    return { ...token, ...lemmaOf(token, part, whole) };
+    const { lemma, pos } = lemmaOf(token, part, whole);
+    // Built field by field: spreading two objects makes a slow dictionary object, and every word of a run passes here.
+    return { text: token.text, lower: token.lower, stem: token.stem, lemma, pos, start: token.start, end: token.end };
   });
   fixAdjectives(tokens);
   return tokens;

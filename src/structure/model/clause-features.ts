@@ -64,11 +64,10 @@ export function named(prefix: string, value: string): FeatureName {
   return name;
 }
 
-/** The features of one clause on its own, from its tagged tokens (in text order). */
-export function ownFeatures(tokens: readonly TaggedToken[], text: string): FeatureName[] {
+/** The features of one clause on its own, from its tagged tokens (in text order) and, when already found, its verb groups. */
+export function ownFeatures(tokens: readonly TaggedToken[], text: string, groups: readonly VerbGroup[] = verbGroups(tokens)): FeatureName[] {
   const features = new Set<FeatureName>();
   const list = words(tokens);
-  const groups = verbGroups(tokens);
   const counted = countedGroups(groups);
   if (counted.length === 0) features.add('tense:none');
   for (const group of counted) {

@@ -1,4 +1,5 @@
 import type { Span } from '../../segment/span.js';
+import { verbGroups } from '../features.js';
 import { tagAccount, tokensBySpan, type TaggedToken } from '../grammar.js';
 import { accountFeatures, named, ownFeatures, type FeatureName } from './clause-features.js';
 import type { LabelledAccount } from './corpus.js';
@@ -18,8 +19,9 @@ function cueVerdict(score: SegmentScore): FeatureName[] {
  */
 export function spanFeatures(text: string, tagged: readonly TaggedToken[], spans: readonly Span[]): { features: FeatureName[][]; cues: SegmentScore[] } {
   const bySpan = tokensBySpan(tagged, spans);
-  const cues = shippedCues()(text, spans, tagged, bySpan);
-  const own = bySpan.map((tokens, i) => [...ownFeatures(tokens, text.slice(spans[i].start, spans[i].end)), ...cueVerdict(cues[i])]);
+  const groups = bySpan.map((tokens) => verbGroups(tokens));
+  const cues = shippedCues()(text, spans, tagged, bySpan, groups);
+  const own = bySpan.map((tokens, i) => [...ownFeatures(tokens, text.slice(spans[i].start, spans[i].end), groups[i]), ...cueVerdict(cues[i])]);
   return { features: accountFeatures(own), cues };
 }
 
