@@ -56,15 +56,13 @@ function sameCase(token: Token, word: string): boolean {
   return token.text.slice(0, shared) === word.slice(0, shared);
 }
 
-/** The index a rule's words are looked up in, by the rule's `match` mode. */
-function modeIndex(index: Index, rule: Rule): Map<string, WordRule[]> {
-  return rule.match === 'stem' ? index.byStem : rule.match === 'word' ? index.byLower : index.byLemma;
-}
+/** The match modes a rule's words can be compared under. */
+type Mode = Rule['match'];
 
-/** The forms a rule's first word is indexed under in its mode's index: a lemma rule's word under its lemma and as written. */
-function wordForms(word: Token, rule: Rule): string[] {
-  if (rule.match === 'stem') return [word.stem];
-  if (rule.match === 'word') return [word.lower];
+/** The forms a word (of a rule or of the text) is looked up under in a mode: its stem, its spelling, or its lemma and spelling. */
+function formsIn(mode: Mode, word: Token): string[] {
+  if (mode === 'stem') return [word.stem];
+  if (mode === 'word') return [word.lower];
   const lemma = word.lemma ?? word.lower;
   return lemma === word.lower ? [lemma] : [lemma, word.lower];
 }
@@ -95,12 +93,16 @@ interface WordRule extends Compiled {
   words: Token[];
 }
 
-/** Token-sequence rules (keywords and phrases) indexed by their first word, one index per match mode; globs and regexes listed. */
+/** The token-sequence rules that begin with one word: one-word rules, and longer ones by the form of their second word. */
+interface Bucket {
+  single: WordRule[];
+  byNext: Map<string, WordRule[]>;
+}
+
+/** Token-sequence rules (keywords and phrases) by the forms of their first two words, one index per match mode; globs and regexes listed. */
 interface Index {
-  byStem: Map<string, WordRule[]>;
-  byLower: Map<string, WordRule[]>;
-  /** Lemma rules under their first word's lemma and spelling; a token is looked up by both of its own. */
-  byLemma: Map<string, WordRule[]>;
+  /** Keywords and phrases by mode, then by the forms of their first word ({@link formsIn}). */
+  sequences: Map<Mode, Map<string, Bucket>>;
   /** Patterns with no wildcard and no case rule: whole words, looked up by their lower-case form. */
   byWord: Map<string, Compiled[]>;
   globs: Array<Compiled & { pattern: WordPattern }>;
@@ -110,13 +112,12 @@ interface Index {
 }
 
 function buildIndex(codes: readonly CodeDef[]): Index {
-  const index: Index = { byStem: new Map(), byLower: new Map(), byLemma: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
+  const index: Index = { sequences: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
   codes.forEach((def, code) => {
     for (const rule of def.rules) {
       const compiled = { code, rule, except: rule.except.map(termWords) };
       if (rule.kind === 'keywords' || rule.kind === 'phrases') {
-        const entry = { ...compiled, words: termWords(rule.term) };
-        for (const form of wordForms(entry.words[0], rule)) push(modeIndex(index, rule), form, entry);
+        addSequence(index, { ...compiled, words: termWords(rule.term) });
       } else if (rule.kind === 'patterns' && !rule.caseSensitive && !/[*?]/.test(rule.term)) {
         push(index.byWord, normalise(rule.term), compiled);
       } else if (rule.kind === 'patterns') {
@@ -131,18 +132,43 @@ function buildIndex(codes: readonly CodeDef[]): Index {
   return index;
 }
 
+/** Files a keyword or phrase under its mode, the forms of its first word and, for a phrase, those of its second. */
+function addSequence(index: Index, entry: WordRule): void {
+  const mode = entry.rule.match;
+  let buckets = index.sequences.get(mode);
+  if (!buckets) index.sequences.set(mode, (buckets = new Map()));
+  const [first, second] = entry.words;
+  for (const form of formsIn(mode, first)) {
+    let bucket = buckets.get(form);
+    if (!bucket) buckets.set(form, (bucket = { single: [], byNext: new Map() }));
+    if (second === undefined) bucket.single.push(entry);
+    else for (const next of formsIn(mode, second)) push(bucket.byNext, next, entry);
+  }
+}
+
+/** Adds the entries not already in `into`. */
+function addNew(into: WordRule[], entries: readonly WordRule[] | undefined): void {
+  if (entries) for (const entry of entries) if (!into.includes(entry)) into.push(entry);
+}
+
 /**
- * Calls `visit` with each token-sequence rule whose first word a token may
- * be: by its stem, its spelling, and its lemma and spelling as lemmas, each
- * rule once (a lemma rule is indexed under both forms of its word).
+ * The keywords and phrases that may begin at token `at`: those filed under
+ * the token's forms and, for phrases, the next token's, each once (a lemma
+ * rule is filed under both forms of a word). Only the candidates' words
+ * are then compared in full.
  */
-function eachCandidate(index: Index, token: Token, visit: (entry: WordRule) => void): void {
-  index.byStem.get(token.stem)?.forEach(visit);
-  index.byLower.get(token.lower)?.forEach(visit);
-  const lemma = token.lemma ?? token.lower;
-  const byLemma = index.byLemma.get(lemma);
-  byLemma?.forEach(visit);
-  if (lemma !== token.lower) index.byLemma.get(token.lower)?.forEach((entry) => byLemma?.includes(entry) || visit(entry));
+function candidates(index: Index, tokens: readonly Token[], at: number): WordRule[] {
+  const found: WordRule[] = [];
+  const next = tokens[at + 1];
+  for (const [mode, buckets] of index.sequences) {
+    for (const form of formsIn(mode, tokens[at])) {
+      const bucket = buckets.get(form);
+      if (!bucket) continue;
+      addNew(found, bucket.single);
+      if (next) for (const nextForm of formsIn(mode, next)) addNew(found, bucket.byNext.get(nextForm));
+    }
+  }
+  return found;
 }
 
 /** Words already tried against the globs, with the globs that matched: words repeat, and every glob is tried on every new word. */
@@ -205,9 +231,9 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>, options: { show
     const found: Array<Found[] | undefined> = [];
     const at = ({ code, rule, except }: Compiled, start: number, end: number) => (found[code] ??= []).push({ rule, except, words: text.slice(start, end), start, end });
     tokens.forEach((token, i) => {
-      eachCandidate(index, token, (entry) => {
+      for (const entry of candidates(index, tokens, i)) {
         if (wordsAt(tokens, i, entry.words, entry.rule) && (entry.words.length > 1 || posHolds(token, entry.rule))) at(entry, token.start - offset, tokens[i + entry.words.length - 1].end - offset);
-      });
+      }
       for (const entry of index.byWord.get(token.lower) ?? []) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
       for (const entry of globsOf(token.text.replace(/\u2019/g, "'"))) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
     });
