@@ -22,7 +22,7 @@ function bigInput(dir: string): string {
   return file;
 }
 
-/** Runs analyse, sends `signal` once the run is writing its staging folder, and resolves when it ends. */
+/** Runs analyse, sends `signal` once the run has written 64 KB of `segments.csv` into its staging folder, and resolves when it ends. */
 function interrupted(args: string[], dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/reflect-code.js'), 'analyse', ...args], { env: { ...process.env, NO_COLOR: '1' } });
@@ -30,7 +30,8 @@ function interrupted(args: string[], dir: string, signal: NodeJS.Signals): Promi
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const poll = setInterval(() => {
       const staging = readdirSync(dir).find((name) => name.includes('.partial-'));
-      if (staging && existsSync(join(dir, staging, 'grids'))) {
+      const segments = staging && join(dir, staging, 'segments.csv');
+      if (segments && existsSync(segments) && statSync(segments).size > 64 * 1024) {
         clearInterval(poll);
         child.kill(signal);
       }

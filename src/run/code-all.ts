@@ -1,3 +1,4 @@
+import { regexVerdicts } from '../codebook/regex.js';
 import type { Account } from '../document.js';
 import type { ReflectMessage } from '../messages.js';
 import { codeAccount, type CodedAccount } from './coded.js';
@@ -39,7 +40,7 @@ export async function* codeAll(items: AsyncIterable<Account | ReflectMessage>, o
     for await (const item of items) yield 'participant' in item ? codeAccount(item, stages, options.metadataColumns) : item;
     return;
   }
-  const pool = new CodingPool(options.jobs, { setup: options.setup, metadataColumns: options.metadataColumns });
+  const pool = new CodingPool(options.jobs, { setup: options.setup, metadataColumns: options.metadataColumns, regexVerdicts: regexVerdicts() });
   const queue: Array<{ items: Array<Account | ReflectMessage>; coded: Promise<CodedAccount[]> }> = [];
   let batch: Array<Account | ReflectMessage> = [];
   let accounts: Account[] = [];

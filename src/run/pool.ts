@@ -11,6 +11,8 @@ export interface WorkerInit {
   setup: CodingSetup;
   /** The metadata columns of `segments.csv`. */
   metadataColumns: readonly string[];
+  /** The main thread's verdicts on the books' regular expressions (checked as the books were loaded). */
+  regexVerdicts: Array<[string, string | null]>;
 }
 
 /** A batch of accounts sent to a worker, numbered in input order. */

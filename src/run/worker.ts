@@ -2,13 +2,15 @@
 // batches of accounts it is sent, in the order sent, and sends each batch back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Account } from '../document.js';
+import { rememberRegexVerdicts } from '../codebook/regex.js';
 import { ReflectMessage } from '../messages.js';
 import { codeAccount, messageData } from './coded.js';
 import type { Batch, BatchResult, WorkerInit } from './pool.js';
 import { loadBooks } from './books.js';
 import { runStages } from './stages.js';
 
-const { setup, metadataColumns } = workerData as WorkerInit;
+const { setup, metadataColumns, regexVerdicts } = workerData as WorkerInit;
+rememberRegexVerdicts(regexVerdicts);
 const stages = runStages(await loadBooks(setup));
 const port = parentPort!;
 

@@ -22,9 +22,9 @@ interface Combined {
 /**
  * Writes the coding grids as participants come, in the chosen
  * {@link GridMode}. With `auto`, each participant gets `grids/<id>.md` and
- * `.csv` up to {@link GRID_FILES_LIMIT} participants; above that the
- * per-participant files are dropped and `grids.csv` and `grids.md` (kept
- * alongside from the start) are written instead, so a large run does not
+ * `.csv` up to {@link GRID_FILES_LIMIT} participants (held in memory and
+ * written at the end); above that `grids.csv` and `grids.md` (written
+ * alongside from the start) are kept instead, so a large run does not
  * leave a hundred thousand small files.
  */
 export class GridWriter {
@@ -32,6 +32,8 @@ export class GridWriter {
   private participants = 0;
   /** The per-participant files written, while there are any. */
   private written: string[] = [];
+  /** With `auto`, the per-participant files held until the run shows whether they are wanted (at most {@link GRID_FILES_LIMIT} pairs). */
+  private held: Array<[path: string, content: string]> = [];
 
   private constructor(
     private readonly out: OutputDir,
@@ -59,12 +61,17 @@ export class GridWriter {
     this.participants++;
     const name = this.namer.name(participant);
     if (this.files) {
-      await this.out.write(`grids/${name}.md`, gridMarkdown(participant, rows));
-      await this.out.write(`grids/${name}.csv`, BOM + gridCsv(participant, rows));
-      this.written.push(`grids/${name}.md`, `grids/${name}.csv`);
+      const pair: Array<[string, string]> = [
+        [`grids/${name}.md`, gridMarkdown(participant, rows)],
+        [`grids/${name}.csv`, BOM + gridCsv(participant, rows)],
+      ];
+      if (this.mode === 'files') for (const [path, content] of pair) await this.out.write(path, content);
+      else this.held.push(...pair);
+      this.written.push(...pair.map(([path]) => path));
     } else if (this.written.length > 0) {
-      // Past the limit: the files written so far are dropped at the end.
+      // Past the limit: the per-participant files are not wanted.
       this.written = [];
+      this.held = [];
     }
     if (this.combined) {
       await this.combined.csv.file.write(combinedGridCsv(participant, rows));
@@ -84,8 +91,10 @@ export class GridWriter {
     if (!this.combined) return this.written;
     await this.combined.csv.file.close();
     await this.combined.md.file.close();
-    if (this.files) return this.written;
-    await this.out.remove('grids');
+    if (this.files) {
+      for (const [path, content] of this.held) await this.out.write(path, content);
+      return this.written;
+    }
     await this.out.keep(this.combined.csv.path, 'grids.csv');
     await this.out.keep(this.combined.md.path, 'grids.md');
     return ['grids.csv', 'grids.md'];

@@ -162,12 +162,6 @@ export class OutputDir {
     return { file: await this.openFile(path), path };
   }
 
-  /** Removes a file or folder written earlier in this run (path relative to the output folder), once writes in flight are done. */
-  async remove(name: string): Promise<void> {
-    await this.settle();
-    await rm(join(this.staging, name), { recursive: true, force: true });
-  }
-
   /** Makes a closed working file (from {@link OutputDir.openWork}) an output named `name`. */
   async keep(path: string, name: string): Promise<void> {
     await rename(path, await this.prepare(name));
