@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers/cli.js';
@@ -32,5 +32,26 @@ describe('Markdown outputs', () => {
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).not.toMatch(/<(b|script|img)\b/u);
     expect(report).toContain('P&lt;b&gt;1&lt;/b&gt;');
+  });
+});
+
+describe('an output folder reached through a symbolic link', () => {
+  it.each([
+    ['check --redact', (input: string, out: string) => ['check', input, '--redact', '--out', out, '--force']],
+    ['analyse', (input: string, out: string) => ['analyse', input, '--out', out, '--force', '--quiet']],
+    ['tabulate', (input: string, out: string) => ['tabulate', input, '--out', out, '--force']],
+  ])('is refused by %s when it leads to the inputs, which stay byte for byte', async (_, args) => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const input = join(data, 'in.csv');
+    const original = 'participant,segment,start,end,text,themes,structure\nP1,1,0,14,I listen more.,ME,EV\n';
+    writeFileSync(input, original);
+    symlinkSync(data, join(dir, 'link'));
+    const run = await cli(args(input, join(dir, 'link')));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the output folder holds an input');
+    expect(readFileSync(input, 'utf8')).toBe(original);
+    expect(readdirSync(data)).toEqual(['in.csv']);
   });
 });

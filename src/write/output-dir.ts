@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fail } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
@@ -24,6 +24,21 @@ export interface OutputOptions {
 function within(folder: string, path: string): boolean {
   const inside = relative(folder, path);
   return inside === '' || (!inside.startsWith('..') && !isAbsolute(inside));
+}
+
+/**
+ * The real path of `path` with every symbolic link resolved; for a path
+ * that does not exist yet, that of its nearest existing folder with the
+ * rest appended. A link named as the output folder is then seen to lead
+ * to the inputs it would overwrite.
+ */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw error;
+    return join(await realTarget(dirname(path)), basename(path));
+  }
 }
 
 async function entries(folder: string): Promise<string[] | undefined> {
@@ -88,8 +103,9 @@ export class OutputDir {
    */
   static async open(path: string, options: OutputOptions = {}): Promise<OutputDir> {
     const target = resolve(path);
+    const real = await realTarget(target);
     for (const input of options.inputs ?? []) {
-      if (within(target, resolve(input))) {
+      if (within(target, resolve(input)) || within(real, await realTarget(resolve(input)))) {
         throw fail(`the output folder holds an input (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-holds-input', { file: path });
       }
       const inputFolder = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input));
