@@ -55,3 +55,23 @@ describe('an output folder reached through a symbolic link', () => {
     expect(readdirSync(data)).toEqual(['in.csv']);
   });
 });
+
+describe('a folder of accounts kept as symbolic links (git-annex, DataLad)', () => {
+  it('reads links to files as the accounts and warns about links that lead nowhere or to a folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'objects', 'folder.txt'), { recursive: true });
+    writeFileSync(join(dir, 'objects', 'a1'), 'I listen more now.');
+    mkdirSync(join(dir, 'accounts'));
+    symlinkSync('../objects/a1', join(dir, 'accounts', 'A1.txt'));
+    symlinkSync('../objects/missing', join(dir, 'accounts', 'A2.txt'));
+    symlinkSync('../objects/folder.txt', join(dir, 'accounts', 'A3.txt'));
+    const out = join(dir, 'out');
+    const run = await cli(['analyse', join(dir, 'accounts'), '--out', out, '--no-report', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      `reflect-code: warning: ${join(dir, 'accounts', 'A2.txt')}: skipped a link that leads nowhere (its target is missing); expected a link to a .txt file [input-link-skipped]`,
+      `reflect-code: warning: ${join(dir, 'accounts', 'A3.txt')}: skipped a link that leads to a folder; expected a link to a .txt file [input-link-skipped]`,
+    ]);
+    expect(readFileSync(join(out, 'segments.csv'), 'utf8').split('\n')[1]).toMatch(/^A1,1,0,18,I listen more now\.,/);
+  });
+});

@@ -32,14 +32,18 @@ export interface InputPlan {
 
 const KINDS: Record<string, Input['kind']> = { '.csv': 'csv', '.tsv': 'tsv', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.txt': 'txt' };
 
-async function kindOf(path: string): Promise<Input> {
+async function kindOf(path: string, messages: ReflectMessage[]): Promise<Input> {
   let info;
   try {
     info = await stat(path);
   } catch {
     throw fail('no such file or folder; expected a .csv, .tsv, .jsonl or .txt file, or a folder of .txt files', 'input-not-found', { file: path });
   }
-  if (info.isDirectory()) return { path, kind: 'folder', files: await listTextFiles(path) };
+  if (info.isDirectory()) {
+    const { files, skipped } = await listTextFiles(path);
+    messages.push(...skipped);
+    return { path, kind: 'folder', files };
+  }
   const extension = extname(path).toLowerCase();
   const kind = KINDS[extension];
   if (!kind) {
@@ -72,7 +76,7 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
   const messages: ReflectMessage[] = [];
   let bytes = 0;
   for (const path of paths) {
-    const input = await kindOf(path);
+    const input = await kindOf(path, messages);
     const encodings = new Map<string, string>();
     for (const file of input.files ?? [path]) {
       const encoding = await detectEncoding(file, options.encoding);
