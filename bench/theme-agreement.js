@@ -15,12 +15,16 @@ import { DEFAULT_CODEBOOK } from '../dist/codebook/shipped.js';
 const TUNING = [
   ['test/fixtures/themes/tuning.csv', ['test/fixtures/themes/tuning-accounts.csv']],
   ['test/fixtures/themes/tuning2.csv', ['test/fixtures/themes/tuning2-accounts.csv']],
+  ['test/fixtures/themes/tuning3.csv', ['test/fixtures/themes/tuning3-accounts.csv']],
+  ['test/fixtures/themes/tuning4.csv', ['test/fixtures/themes/tuning4-accounts.csv']],
 ];
 const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
 const SETS = [
   ['tuning accounts (clauses; the rules may be tuned on these)', [TUNING[0]]],
   ['second tuning accounts (clauses; the rules may be tuned on these)', [TUNING[1]]],
-  ['both tuning sets together', TUNING],
+  ['third tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[2]]],
+  ['fourth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[3]]],
+  ['the tuning sets together', TUNING],
   ['held-out accounts (clauses; never used for tuning)', HELDOUT],
 ];
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);

@@ -19,22 +19,33 @@ describe('theme agreement with coding by hand', () => {
   it('on the tuning accounts (the rules were tuned on these)', async () => {
     const { units, pooled, byTheme } = await kappas('tuning');
     expect(units).toBe(64);
-    expect(pooled).toBeGreaterThanOrEqual(0.77);
+    expect(pooled).toBeGreaterThanOrEqual(0.76);
     expect(Object.keys(byTheme)).toEqual(['P', 'CO', 'T', 'WB', 'LA', 'LB', 'B', 'ME', 'C']);
-    for (const [code, floor] of Object.entries({ P: 0.55, CO: 0.62, T: 0.75, WB: 0.72, LA: 0.76, LB: 0.98, B: 0.54, ME: 0.84, C: 0.9 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
+    for (const [code, floor] of Object.entries({ P: 0.56, CO: 0.63, T: 0.76, WB: 0.68, LA: 0.77, LB: 0.99, B: 0.55, ME: 0.85, C: 0.92 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
   });
 
   it('on the second tuning accounts (the rules were tuned on these too)', async () => {
     const { units, pooled, byTheme } = await kappas('tuning2');
     expect(units).toBe(162);
     expect(pooled).toBeGreaterThanOrEqual(0.77);
-    for (const [code, floor] of Object.entries({ P: 0.7, CO: 0.76, T: 0.71, WB: 0.82, LA: 0.8, LB: 0.77, B: 0.66, ME: 0.84, C: 0.79 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
+    for (const [code, floor] of Object.entries({ P: 0.71, CO: 0.74, T: 0.72, WB: 0.83, LA: 0.78, LB: 0.78, B: 0.67, ME: 0.85, C: 0.8 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('on the third and fourth tuning accounts (coded blind to the codebook, then tuned on)', async () => {
+    const third = await kappas('tuning3');
+    expect(third.units).toBe(149);
+    expect(third.pooled).toBeGreaterThanOrEqual(0.7);
+    for (const [code, floor] of Object.entries({ P: 0.8, CO: 0.73, T: 0.5, WB: 0.77, LA: 0.59, LB: 0.69, B: 0.77, ME: 0.79, C: 0.67 })) expect(third.byTheme[code], code).toBeGreaterThanOrEqual(floor);
+    const fourth = await kappas('tuning4');
+    expect(fourth.units).toBe(158);
+    expect(fourth.pooled).toBeGreaterThanOrEqual(0.56);
+    for (const [code, floor] of Object.entries({ P: 0.51, CO: 0.54, T: 0.51, WB: 0.36, LA: 0.64, LB: 0.51, B: 0.62, ME: 0.61, C: 0.59 })) expect(fourth.byTheme[code], code).toBeGreaterThanOrEqual(floor);
   });
 
   it('on the held-out accounts (never used for tuning)', async () => {
     const { units, pooled, byTheme } = await kappas('heldout');
     expect(units).toBe(67);
-    expect(pooled).toBeGreaterThanOrEqual(0.6);
-    for (const [code, floor] of Object.entries({ P: 0.42, CO: 0.55, T: 0.55, WB: 0.68, LA: 0.61, LB: 0.88, B: 0.33, ME: 0.74, C: 0.55 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
+    expect(pooled).toBeGreaterThanOrEqual(0.62);
+    for (const [code, floor] of Object.entries({ P: 0.43, CO: 0.56, T: 0.61, WB: 0.69, LA: 0.62, LB: 0.8, B: 0.43, ME: 0.75, C: 0.56 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
   });
 });
