@@ -5,6 +5,16 @@ import type { Token } from '../text/tokens.js';
 /** Words that negate the clause they stand in; any word ending in `n't` does too. */
 const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'nowhere', 'without', 'cannot', 'hardly', 'barely', 'scarcely', 'little']);
 
+/**
+ * Negators that stand for a thing or an amount ("nothing", "no", "none"):
+ * they negate the verb before them as well as what follows ("I learnt
+ * nothing", "Nothing has changed"). Every other negator ("not", "never",
+ * "without", "n't") negates only what follows it in its clause: in "I've
+ * learnt to separate what I can control from what I can't" the learning
+ * is not negated.
+ */
+const BOTH_WAYS = new Set(['no', 'nothing', 'nobody', 'none', 'neither', 'nowhere', 'little']);
+
 /** Words after "no" that make an idiom, not a negation: "no longer" marks a change. */
 const NOT_AFTER_NO = new Set(['longer', 'doubt', 'matter']);
 
@@ -28,34 +38,29 @@ export function isNegator(tokens: readonly Token[], at: number): boolean {
   return true;
 }
 
-/**
- * True for a contrasting "not" after a comma, semicolon or dash ("support
- * his choices, not make them for him"): it negates what follows it, not
- * what went before.
- */
-function isContrast(text: string, start: number, lower: string): boolean {
-  return lower === 'not' && /[,;\u2013\u2014]\s*$|\s-\s*$/u.test(text.slice(Math.max(0, start - 4), start));
-}
-
 /** Finds, for a stretch of a segment, the negator of the clause it stands in. */
 export type NegationScope = (start: number, end: number) => string | undefined;
 
 /**
  * The negation scopes of one segment (tokens with offsets `offset` ahead
- * of `text`): a negator negates every word of its clause, before or after
- * it ("I learnt nothing", "Nothing much has changed"), and nothing beyond
- * it. Clauses are cut as the clause unit cuts them. A negator inside the
- * stretch asked about does not count ("nothing new" is a phrase). A
- * contrasting ", not" negates only the words after it: in "about their
- * life, not our services" "life" is not negated.
+ * of `text`): a negator negates the words after it in its clause ("I
+ * didn't learn", "Nothing much has changed") and, when it stands for a
+ * thing or an amount ({@link BOTH_WAYS}), the words before it too ("I
+ * learnt nothing"); nothing beyond its clause. Clauses are cut as the
+ * clause unit cuts them. A negator inside the stretch asked about does not
+ * count ("nothing new" is a phrase). So a contrasting ", not" negates
+ * only what follows it: in "about their life, not our services" "life" is
+ * not negated.
  */
 export function negationScope(tokens: readonly Token[], text: string, offset: number): NegationScope {
-  const negators = tokens.flatMap((token, i) => (isNegator(tokens, i) ? [{ text: token.text, start: token.start - offset, end: token.end - offset, contrast: isContrast(text, token.start - offset, token.lower) }] : []));
+  const negators = tokens.flatMap((token, i) =>
+    isNegator(tokens, i) ? [{ text: token.text, start: token.start - offset, end: token.end - offset, backward: BOTH_WAYS.has(token.lower) }] : [],
+  );
   if (negators.length === 0) return () => undefined;
   let clauses: Span[] | undefined;
   return (start, end) => {
     clauses ??= splitClauses(text);
     const clause = clauses.find((span) => span.start <= start && start < span.end) ?? { start: 0, end: text.length };
-    return negators.find((negator) => negator.start >= clause.start && negator.end <= clause.end && (negator.contrast ? negator.end <= start : negator.end <= start || negator.start >= end))?.text;
+    return negators.find((negator) => negator.start >= clause.start && negator.end <= clause.end && (negator.end <= start || (negator.backward && negator.start >= end)))?.text;
   };
 }
