@@ -75,3 +75,30 @@ describe('a folder of accounts kept as symbolic links (git-annex, DataLad)', () 
     expect(readFileSync(join(out, 'segments.csv'), 'utf8').split('\n')[1]).toMatch(/^A1,1,0,18,I listen more now\.,/);
   });
 });
+
+describe('columns and keys named like object properties', () => {
+  it('a CSV column named __proto__ keeps its values through analyse and tabulate', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, 'participant,text,__proto__\nP1,I listen more.,North\n');
+    const out = join(dir, 'out');
+    expect((await cli(['analyse', input, '--out', out, '--no-report', '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(out, 'segments.csv'), 'utf8').split('\n')[1]).toMatch(/,North$/);
+    expect(readFileSync(join(out, 'participants.csv'), 'utf8').split('\n')[1]).toMatch(/,North$/);
+    const again = join(dir, 'again');
+    expect((await cli(['tabulate', join(out, 'segments.csv'), '--out', again, '--no-report'])).code).toBe(0);
+    expect(readFileSync(join(again, 'participants.csv'), 'utf8').split('\n')[1]).toMatch(/,North$/);
+  });
+
+  it('JSONL keys named constructor, toString and __proto__ are metadata like any other', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.jsonl');
+    writeFileSync(input, '{"participant":"P1","text":"I listen more.","constructor":"a","toString":"b","__proto__":"c"}\n');
+    const out = join(dir, 'out');
+    const run = await cli(['analyse', input, '--out', out, '--no-report', '--quiet']);
+    expect(run.code).toBe(0);
+    const [header, row] = readFileSync(join(out, 'segments.csv'), 'utf8').replace(/^\uFEFF/, '').split('\n');
+    expect(header.split(',').slice(-3)).toEqual(['constructor', 'toString', '__proto__']);
+    expect(row.split(',').slice(-3)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream';
 import { parse, CsvError, type Options } from 'csv-parse';
 import type { Account } from '../document.js';
 import { fail, warn, ReflectMessage } from '../messages.js';
-import { makeAccount } from './account.js';
+import { makeAccount, metadataRecord } from './account.js';
 import { mapColumns, type ColumnMap } from './columns.js';
 import { decodedStream, detectEncoding, sampleText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
@@ -108,7 +108,7 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
   const given = options.skipRows ?? 0;
   const seen = Math.max(given, SURVEY_ROWS_SEEN);
   function* account(cells: readonly string[], line: number): Generator<Account | ReflectMessage> {
-    const metadata: Record<string, string> = {};
+    const metadata = metadataRecord();
     for (const { index, name } of columns!.metadata) metadata[name] = cells[index] ?? '';
     accounts++;
     yield makeAccount(cells[columns!.id] ?? '', cells[columns!.text] ?? '', metadata, file, line);

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Account } from '../document.js';
 import { describe, fail, type ReflectMessage } from '../messages.js';
-import { makeAccount } from './account.js';
+import { makeAccount, metadataRecord } from './account.js';
 import { decodedStream, detectEncoding } from './decode.js';
 import { columnsOf, type LoadOptions } from './options.js';
 
@@ -52,7 +52,7 @@ export async function* readJsonl(file: string, options: LoadOptions): AsyncGener
         throw fail(`expected a "${key}" key, got keys ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'none'}; name the right one with ${flag}`, 'input-missing-column', { file, line });
       }
     }
-    const metadata: Record<string, string> = {};
+    const metadata = metadataRecord();
     for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item);
     yield makeAccount(cell(value[wanted.id]), cell(value[wanted.text]), metadata, file, line);
   }

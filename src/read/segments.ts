@@ -1,3 +1,4 @@
+import { metadataRecord } from '../load/account.js';
 import { csvRecords } from '../load/csv.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { metadataName, SEGMENT_COLUMNS, splitCodes } from '../segments-format.js';
@@ -78,7 +79,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
     structure: cell('structure').trim(),
     note: cell('structure_note').trim().toLowerCase(),
     section: cell('section').trim(),
-    metadata: {},
+    metadata: metadataRecord(),
     line: place.line,
   };
   for (const column of metadata) row.metadata[column.name] = (cells[column.index] ?? '');
