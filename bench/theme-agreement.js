@@ -17,6 +17,7 @@ const TUNING = [
   ['test/fixtures/themes/tuning2.csv', ['test/fixtures/themes/tuning2-accounts.csv']],
   ['test/fixtures/themes/tuning3.csv', ['test/fixtures/themes/tuning3-accounts.csv']],
   ['test/fixtures/themes/tuning4.csv', ['test/fixtures/themes/tuning4-accounts.csv']],
+  ['test/fixtures/themes/tuning5.csv', ['test/fixtures/themes/tuning5-accounts.csv']],
 ];
 const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
 const SETS = [
@@ -24,6 +25,7 @@ const SETS = [
   ['second tuning accounts (clauses; the rules may be tuned on these)', [TUNING[1]]],
   ['third tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[2]]],
   ['fourth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[3]]],
+  ['fifth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[4]]],
   ['the tuning sets together', TUNING],
   ['held-out accounts (clauses; never used for tuning)', HELDOUT],
 ];
