@@ -59,7 +59,7 @@ describe('reflect-code check (the command line)', () => {
         'accounts.csv:2: participant "A1", offset 38 (12 characters): a phone number [check-phone]',
         'accounts.csv:2: participant "A1", offset 62 (18 characters): an e-mail address [check-email]',
         'accounts.csv:2: participant "A1", offset 97 (6 characters): a UK postcode [check-postcode]',
-        'Found 4 possible identifying details in 1 of 2 accounts.',
+        'Found 4 possible identifying details in 1 of 2 accounts (columns checked: participant, text, site).',
         '',
       ].join('\n'),
     );
@@ -76,7 +76,7 @@ describe('reflect-code check (the command line)', () => {
       '\uFEFFparticipant,text,site\nA1,"[NAME], my mentor, gave me her number ([PHONE]) and email [EMAIL]. She lives near [POSTCODE].",North\nA2,My mentor listened.,South\n',
     );
     expect(readFileSync(join(out, 'redactions.csv'), 'utf8')).toBe(
-      '\uFEFFparticipant,kind,start,end,placeholder,redacted_start\nA1,name,0,5,[NAME],0\nA1,phone,38,50,[PHONE],39\nA1,email,62,80,[EMAIL],58\nA1,postcode,97,103,[POSTCODE],82\n',
+      '\uFEFFparticipant,column,kind,start,end,placeholder,redacted_start\nA1,text,name,0,5,[NAME],0\nA1,text,phone,38,50,[PHONE],39\nA1,text,email,62,80,[EMAIL],58\nA1,text,postcode,97,103,[POSTCODE],82\n',
     );
     const analysed = await cli(['analyse', join(out, 'accounts.csv'), '--out', join(dir, 'coded')]);
     expect(analysed.stderr).toBe('');
@@ -95,7 +95,7 @@ describe('reflect-code check (the command line)', () => {
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
     writeFileSync(join(dir, 'allow.txt'), '# public details of the care home\nSarah\nsarah@care.example\n07700 900123\nM1 1AE\n');
     const allowed = await cli(['check', file, '--allow-list', join(dir, 'allow.txt')]);
-    expect([allowed.code, allowed.stdout]).toEqual([0, 'Found 0 possible identifying details in 0 of 2 accounts.\n']);
+    expect([allowed.code, allowed.stdout]).toEqual([0, 'Found 0 possible identifying details in 0 of 2 accounts (columns checked: participant, text, site).\n']);
   });
 });
 
@@ -110,5 +110,26 @@ describe('reflect-code check --help', () => {
       const args = example.split(' ').map((arg) => (arg === 'redacted' ? out : arg));
       expect((await cli(args)).code, example).toBe(0);
     }
+  });
+});
+
+describe('reflect-code check beyond the text', () => {
+  it('checks and redacts every column, and reports an identifying participant ID without changing it', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'accounts.csv');
+    writeFileSync(file, 'participant,text,manager,site\njane@example.org,I listen more.,Mary Jones,North\nA2,I listen more.,none,South\n');
+    const found = await cli(['check', file]);
+    expect(found.code).toBe(1);
+    expect(found.stdout.replaceAll(file, 'accounts.csv').split('\n')).toEqual([
+      'accounts.csv:2: the participant ID looks like an e-mail address; IDs are copied as they are, even with --redact: replace them with codes (A1, A2...) before sharing [check-email]',
+      'accounts.csv:2: participant "jane@example.org", column "manager", offset 0 (4 characters): a capitalised name that is not a common word [check-name]',
+      'accounts.csv:2: participant "jane@example.org", column "manager", offset 5 (5 characters): a capitalised name that is not a common word [check-name]',
+      'Found 3 possible identifying details in 1 of 2 accounts (columns checked: participant, text, manager, site).',
+      '',
+    ]);
+    const out = join(dir, 'redacted');
+    expect((await cli(['check', file, '--redact', '--out', out, '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(out, 'accounts.csv'), 'utf8')).toBe('\uFEFFparticipant,text,manager,site\njane@example.org,I listen more.,[NAME] [NAME],North\nA2,I listen more.,none,South\n');
+    expect(readFileSync(join(out, 'redactions.csv'), 'utf8')).toBe('\uFEFFparticipant,column,kind,start,end,placeholder,redacted_start\njane@example.org,manager,name,0,4,[NAME],0\njane@example.org,manager,name,5,10,[NAME],7\n');
   });
 });

@@ -30,24 +30,34 @@ export interface CheckResult {
   flagged: number;
   /** One warning per finding (rule id `check-<kind>`), with participant and offset, never the text, among the warnings met while reading the inputs. */
   messages: ReflectMessage[];
+  /** The columns read: `participant`, `text` and every other column (metadata), in that order. */
+  columns: string[];
   /** With `redact`: the folder and the files written in it. */
   out?: string;
   files: string[];
 }
 
-/** The warning for one finding: where it is and what kind it seems, not what it says. */
-function findingMessage(account: Account, finding: Finding): ReflectMessage {
+/** The warning for one finding in the text or another column: where it is and what kind it seems, not what it says. */
+function findingMessage(account: Account, finding: Finding, column = 'text'): ReflectMessage {
   const length = finding.end - finding.start;
-  return warn(`participant "${account.participant}", offset ${finding.start} (${length} character${length === 1 ? '' : 's'}): ${KIND_INFO[finding.kind].label}`, `check-${finding.kind}`, account.source);
+  const where = column === 'text' ? '' : `column "${column}", `;
+  return warn(`participant "${account.participant}", ${where}offset ${finding.start} (${length} character${length === 1 ? '' : 's'}): ${KIND_INFO[finding.kind].label}`, `check-${finding.kind}`, account.source);
+}
+
+/** The warning for a participant ID that looks identifying: IDs are never redacted, as the outputs are joined on them. */
+function idMessage(account: Account, finding: Finding): ReflectMessage {
+  return warn(`the participant ID looks like ${KIND_INFO[finding.kind].label}; IDs are copied as they are, even with --redact: replace them with codes (A1, A2...) before sharing`, `check-${finding.kind}`, account.source);
 }
 
 /**
  * Scans every account for what anonymisation missed (e-mail addresses,
  * phone numbers, UK postcodes, NHS numbers, full dates, web addresses,
- * capitalised names not in a common-word list). With `redact`, writes
- * `accounts.csv` with each finding replaced by a placeholder such as
- * `[NAME]`, and `redactions.csv` logging every replacement by participant,
- * kind and offsets (never the replaced text), atomically into `out`.
+ * capitalised names not in a common-word list), in its text, its other
+ * columns and its participant ID. With `redact`, writes `accounts.csv` with
+ * each finding in the text and the other columns replaced by a placeholder
+ * such as `[NAME]` (IDs are reported, never changed), and `redactions.csv`
+ * logging every replacement by participant, column, kind and offsets (never
+ * the replaced text), atomically into `out`.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const allowed = await readAllowList(options.allowList);
@@ -61,20 +71,23 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const log = await out?.open('redactions.csv');
     try {
       await copy?.write(BOM + toCsv([['participant', 'text', ...plan.metadataColumns]]));
-      await log?.write(BOM + toCsv([['participant', 'kind', 'start', 'end', 'placeholder', 'redacted_start']]));
+      await log?.write(BOM + toCsv([['participant', 'column', 'kind', 'start', 'end', 'placeholder', 'redacted_start']]));
       for await (const item of loadAccounts(plan, options)) {
         if (!('participant' in item)) {
           messages.push(item);
           continue;
         }
         accounts++;
-        const findings = findIdentifiers(item.text, allowed);
-        if (findings.length > 0) flagged++;
-        messages.push(...findings.map((finding) => findingMessage(item, finding)));
+        const idFindings = findIdentifiers(item.participant, allowed);
+        const cells = [['text', item.text], ...plan.metadataColumns.map((name) => [name, item.metadata[name] ?? ''])];
+        const found = cells.map(([column, value]) => ({ column, value, findings: findIdentifiers(value, allowed) }));
+        if (idFindings.length > 0 || found.some(({ findings }) => findings.length > 0)) flagged++;
+        messages.push(...idFindings.map((finding) => idMessage(item, finding)));
+        for (const { column, findings } of found) messages.push(...findings.map((finding) => findingMessage(item, finding, column)));
         if (!copy || !log) continue;
-        const redacted = redact(item.text, findings);
-        await copy.write(toCsv([[item.participant, redacted.text, ...plan.metadataColumns.map((name) => item.metadata[name] ?? '')]]));
-        await log.write(toCsv(redacted.redactions.map((r) => [item.participant, r.kind, r.start, r.end, r.placeholder, r.redactedStart])));
+        const redacted = found.map(({ column, value, findings }) => ({ column, ...redact(value, findings) }));
+        await copy.write(toCsv([[item.participant, ...redacted.map(({ text }) => text)]]));
+        await log.write(toCsv(redacted.flatMap(({ column, redactions }) => redactions.map((r) => [item.participant, column, r.kind, r.start, r.end, r.placeholder, r.redactedStart]))));
       }
     } finally {
       await copy?.close();
@@ -85,5 +98,5 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     await out?.abort();
     throw error;
   }
-  return { accounts, flagged, messages, out: out ? (options.out ?? 'reflect-code-redacted') : undefined, files: out ? ['accounts.csv', 'redactions.csv'] : [] };
+  return { accounts, flagged, messages, columns: ['participant', 'text', ...plan.metadataColumns], out: out ? (options.out ?? 'reflect-code-redacted') : undefined, files: out ? ['accounts.csv', 'redactions.csv'] : [] };
 }

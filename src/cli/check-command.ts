@@ -14,7 +14,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
   withInputOptions(cli
     .command('check')
     .summary('look for what anonymisation missed (e-mails, phones, postcodes, NHS numbers, dates, web addresses, names)')
-    .description('Scan accounts for details that may identify someone: e-mail addresses, UK and international phone numbers, UK postcodes, NHS numbers (with a valid check digit), full dates such as dates of birth, web addresses, and capitalised names that are not common English words. Each finding is reported by participant, offset and kind, never by its text. With --redact, write a copy with each finding replaced by [EMAIL], [PHONE], [NAME]... and a log of the replacements.')
+    .description('Scan accounts (the text, every other column and the participant ID) for details that may identify someone: e-mail addresses, UK and international phone numbers, UK postcodes, NHS numbers (with a valid check digit), full dates such as dates of birth, web addresses, and capitalised names that are not common English words. Each finding is reported by participant, offset and kind, never by its text. With --redact, write a copy with each finding in the text and the other columns replaced by [EMAIL], [PHONE], [NAME]... and a log of the replacements; participant IDs are reported, never changed.')
     .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files, as for analyse')
     .option('--allow-list <file>', 'words and phrases never to report, one per line (# starts a comment)')
     .option('--redact', 'write accounts.csv (redacted) and redactions.csv (what was replaced, where) into --out')
@@ -35,7 +35,7 @@ export function addCheckCommand(cli: Command, setCode: (code: number) => void, e
         else printMessage(message);
       }
       if (!options.quiet) {
-        process.stdout.write(`Found ${found.length} possible identifying detail${found.length === 1 ? '' : 's'} in ${result.flagged} of ${result.accounts} accounts.\n`);
+        process.stdout.write(`Found ${found.length} possible identifying detail${found.length === 1 ? '' : 's'} in ${result.flagged} of ${result.accounts} accounts (columns checked: ${result.columns.join(', ')}).\n`);
         if (result.out) process.stdout.write(`Wrote ${result.out}: accounts.csv (redacted), redactions.csv (what was replaced, where).\n`);
       }
       setCode(found.length > 0 && !options.redact ? EXIT.findings : EXIT.ok);
