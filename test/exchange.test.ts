@@ -30,6 +30,13 @@ describe('import', () => {
     ]);
   });
 
+  it('refuses a LIWC .dic that numbers two categories alike, naming the line', async () => {
+    const file = join(tempDir(), 'twice.dic');
+    writeFileSync(file, '%\n1\tposemo\n1\tnegemo\n%\nhappy\t1\n');
+    const error: unknown = await importCodebook(file).catch((thrown: unknown) => thrown);
+    expect(String(error)).toBe(`${file}:3: expected each category number once, got 1 for "posemo" and again for "negemo"; renumber one of them [import-duplicate-category]`);
+  });
+
   it('reads a LIWC-22 .dicx', async () => {
     const { draft, messages } = await importCodebook(fixture('small.dicx'));
     expect(draft.codes).toEqual([

@@ -77,6 +77,8 @@ export function parseLiwcDic(source: string, file: string, name: string): Import
     if (cells[0] === '') continue;
     if (cells.length < 2) throw fail(`expected a category line "number name", got "${lines[i].trim()}"`, 'import-bad-dic', { file, line: i + 1 });
     const label = cells.slice(1).join(' ');
+    const taken = categories.get(cells[0]);
+    if (taken) throw fail(`expected each category number once, got ${cells[0]} for "${taken.name}" and again for "${label}"; renumber one of them`, 'import-duplicate-category', { file, line: i + 1 });
     categories.set(cells[0], { code: namer.code(label), name: label });
   }
   for (let i = marks[1] + 1; i < lines.length; i++) {
