@@ -102,3 +102,27 @@ describe('columns and keys named like object properties', () => {
     expect(row.split(',').slice(-3)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('codebooks built to exhaust the machine', () => {
+  it('a YAML codebook whose aliases repeat a 20,000-word list 99 times is refused at once, naming the limit', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bomb.yaml');
+    const list = `[${Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(', ')}]`;
+    const codes = Array.from({ length: 99 }, (_, i) => `  - {code: C${i}, name: n${i}, keywords: *words}`).join('\n');
+    writeFileSync(file, `name: bomb\nversion: 1\ncodes:\n  - {code: A, name: a, keywords: &words ${list}}\n${codes}\n`);
+    const run = await cli(['codebook', 'validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`reflect-code: error: ${file}:4:3: expected at most 100,000 rules in a codebook, got 2,000,000 (counting every list an alias repeats) [codebook-too-large]\n${file}: 1 problem\n`);
+  });
+
+  it('a quanteda dictionary nested 500 levels deep is refused with the line where it passes 20', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'deep.yml');
+    let yaml = 'x: [word]';
+    for (let level = 0; level < 500; level++) yaml = `k${level}:\n${yaml.replace(/^/gm, '  ')}`;
+    writeFileSync(file, `${yaml}\n`);
+    const run = await cli(['codebook', 'import', file, '--out', join(dir, 'deep.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`reflect-code: error: ${file}:21:41: "k480": expected subcategories at most 20 levels deep, got more [import-too-deep]\n`);
+  });
+});

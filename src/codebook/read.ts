@@ -81,6 +81,9 @@ function checkShared(placed: readonly Placed[], codes: readonly CodeDef[], where
   return messages;
 }
 
+/** Most rules (terms of every kind, and exclude terms) a codebook may hold; a full LIWC dictionary has under 20,000. */
+const MOST_RULES = 100_000;
+
 /**
  * Parses and validates codebook YAML text. Every problem is reported at
  * once, each with `file:line:column`; the codebook is returned only when
@@ -93,6 +96,11 @@ export function parseCodebook(source: string, file: string): CodebookResult {
   messages.push(...checkShape(data, where));
   const raw = data as RawCodebook;
   const placed = flatten((raw as Partial<RawCodebook> | null)?.codes, ['codes']);
+  const size = placed.reduce((sum, { raw: code }) => sum + [...RULE_KINDS, 'exclude' as const].reduce((n, kind) => n + (Array.isArray(code[kind]) ? code[kind].length : 0), 0), 0);
+  if (size > MOST_RULES) {
+    // Checked before any rule is read: YAML aliases can repeat one long list many times over.
+    return { messages: [...messages, fail(`expected at most ${MOST_RULES.toLocaleString('en-GB')} rules in a codebook, got ${size.toLocaleString('en-GB')} (counting every list an alias repeats)`, 'codebook-too-large', where.place(['codes']))] };
+  }
   const codes = placed.map(toCodeDef);
   messages.push(...checkCodes(placed.map(({ raw: code, path }) => ({ code: code.code, path })), undefined, where));
   placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RawRule[]>>, `code "${code.code}"`, path, where)));
