@@ -126,3 +126,32 @@ describe('codebooks built to exhaust the machine', () => {
     expect(run.stderr).toBe(`reflect-code: error: ${file}:21:41: "k480": expected subcategories at most 20 levels deep, got more [import-too-deep]\n`);
   });
 });
+
+describe('control characters that XML forbids', () => {
+  const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/u;
+
+  it('in a participant ID leave every SVG and the report readable, shown as U+FFFD', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, 'participant,text\n"P\u0001x",I listen more.\nP2,I felt calm.\n');
+    const out = join(dir, 'out');
+    expect((await cli(['analyse', input, '--out', out, '--quiet'])).code).toBe(0);
+    for (const name of ['figures/participant-themes.svg', 'figures/themes.svg', 'report.html']) {
+      const text = readFileSync(join(out, name), 'utf8');
+      expect(text, name).not.toMatch(forbidden);
+    }
+    expect(readFileSync(join(out, 'figures/participant-themes.svg'), 'utf8')).toContain('P\ufffdx');
+  });
+
+  it('in a code name or description leave the .qdc export readable', async () => {
+    const dir = tempDir();
+    const codebook = join(dir, 'codebook.yaml');
+    writeFileSync(codebook, 'name: c\nversion: 1\ncodes:\n  - {code: A, name: "Bad\\u0001name", description: "x\\u0002y", keywords: [word]}\n');
+    const qdc = join(dir, 'codebook.qdc');
+    expect((await cli(['codebook', 'export', codebook, '--format', 'qdc', '--out', qdc])).code).toBe(0);
+    const text = readFileSync(qdc, 'utf8');
+    expect(text).not.toMatch(forbidden);
+    expect(text).toContain('name="Bad\ufffdname (A)"');
+    expect(text).toContain('x\ufffdy');
+  });
+});

@@ -1,6 +1,7 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { v5 } from 'uuid';
 import { fail } from '../messages.js';
+import { xmlChars } from '../text/xml-chars.js';
 import { CodeNamer, type Draft, type DraftCode } from './draft.js';
 
 /** The REFI-QDA codebook namespace. */
@@ -35,8 +36,8 @@ interface QdcCode {
 export function toQdc(draft: Draft): string {
   const codeOf = (code: DraftCode, path: string): QdcCode => {
     const description = [code.description ?? '', code.aliases?.length ? `Merged themes: ${code.aliases.join('; ')}` : ''].filter(Boolean).join('\n\n');
-    const element: QdcCode = { '@_guid': v5(`${path}${code.code}`, GUID_NAMESPACE), '@_name': qdcName(code), '@_isCodable': 'true' };
-    if (description) element.Description = description;
+    const element: QdcCode = { '@_guid': v5(`${path}${code.code}`, GUID_NAMESPACE), '@_name': xmlChars(qdcName(code)), '@_isCodable': 'true' };
+    if (description) element.Description = xmlChars(description);
     if (code.children?.length) element.Code = code.children.map((child) => codeOf(child, `${path}${code.code}/`));
     return element;
   };

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { xmlChars } from '../text/xml-chars.js';
 import type { ReportData } from './data.js';
 import { EMPTY_CELL, FONT, HEATMAP_SCHEME, STRUCTURE_COLOURS } from './palette.js';
 
@@ -223,7 +224,8 @@ export async function renderFigures(data: ReportData): Promise<Figure[]> {
     for (const { spec, ...figure } of figures) {
       const view = new vega.View(vega.parse(compile({ ...spec, config: CONFIG } as TopLevelSpec).spec), { renderer: 'none' });
       try {
-        const svg = await view.toSVG();
+        // Vega writes labels as they are; a control character in an ID would make the SVG unreadable as XML.
+        const svg = xmlChars(await view.toSVG());
         rendered.push({ ...figure, svg, width: Number(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]) });
       } finally {
         view.finalize();

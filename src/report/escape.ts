@@ -1,8 +1,10 @@
+import { xmlChars } from '../text/xml-chars.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML element content and quoted attribute values. */
+/** Escapes text for HTML (and SVG) element content and quoted attribute values; characters XML forbids become U+FFFD. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char]);
+  return xmlChars(text).replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
 
 /** Quotes text as a CSS string, safe inside a `<style>` element. */
