@@ -155,3 +155,26 @@ describe('control characters that XML forbids', () => {
     expect(text).toContain('x\ufffdy');
   });
 });
+
+describe('inputs shaped to overflow the stack or take quadratic time', () => {
+  it('a JSONL metadata value nested 5,000 levels deep is refused with its line and key', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.jsonl');
+    writeFileSync(input, `{"participant":"P1","text":"I listen more.","meta":${'{"a":'.repeat(5000)}"x"${'}'.repeat(5000)}}\n`);
+    const run = await cli(['analyse', input, '--out', join(dir, 'out'), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`reflect-code: error: ${input}:1: "meta": expected text, a number or a shallow list, got a value nested more than 32 levels deep [input-too-deep]\n`);
+  });
+
+  it('a header of 20,000 columns is read, every column kept as metadata', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    const columns = Array.from({ length: 20_000 }, (_, i) => `c${i}`);
+    writeFileSync(input, `participant,text,${columns.join(',')}\nP1,I listen more.,${columns.map((_, i) => i).join(',')}\n`);
+    const out = join(dir, 'out');
+    expect((await cli(['analyse', input, '--out', out, '--no-report', '--quiet'])).code).toBe(0);
+    const [header, row] = readFileSync(join(out, 'segments.csv'), 'utf8').split('\n');
+    expect(header.split(',').slice(-2)).toEqual(['c19998', 'c19999']);
+    expect(row.split(',').slice(-2)).toEqual(['19998', '19999']);
+  });
+});

@@ -19,8 +19,11 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
   const names = header.map((name) => name.trim());
   const unnamed = names.indexOf('');
   if (unnamed >= 0) throw fail(`column ${unnamed + 1} of the header has no name; expected a name above every column (name it, or delete the column if it is empty)`, 'input-unnamed-column', { file, line });
+  // The first column of each name, ignoring case, found in one pass (a header may have many thousand columns).
+  const firstOf = new Map<string, number>();
   names.forEach((name, index) => {
-    const first = names.findIndex((other) => other.toLowerCase() === name.toLowerCase());
+    const first = firstOf.get(name.toLowerCase()) ?? index;
+    firstOf.set(name.toLowerCase(), first);
     if (first !== index) throw fail(`column "${name}" appears twice (columns ${first + 1} and ${index + 1}); expected unique column names`, 'input-duplicate-column', { file, line });
   });
   const find = (column: string, flag: string): number => {

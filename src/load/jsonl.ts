@@ -30,9 +30,26 @@ async function* jsonLines(file: string, encoding?: string): AsyncGenerator<JsonL
   }
 }
 
-function cell(value: unknown): string {
+function cell(value: unknown, key: string, place: { file: string; line: number }): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  if (deeperThan(value, DEEPEST_VALUE)) throw fail(`"${key}": expected text, a number or a shallow list, got a value nested more than ${DEEPEST_VALUE} levels deep`, 'input-too-deep', place);
+  return JSON.stringify(value);
+}
+
+/** Deepest nesting of lists and objects in a value that is written into a cell as JSON. */
+const DEEPEST_VALUE = 32;
+
+/** True when lists and objects nest more than `limit` levels in `value` (walked without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Reads a whole JSONL file once to validate it and list its metadata keys, in first-seen order. */
@@ -53,7 +70,8 @@ export async function* readJsonl(file: string, options: LoadOptions): AsyncGener
       }
     }
     const metadata = metadataRecord();
-    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item);
-    yield makeAccount(cell(value[wanted.id]), cell(value[wanted.text]), metadata, file, line);
+    const place = { file, line };
+    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item, key, place);
+    yield makeAccount(cell(value[wanted.id], wanted.id, place), cell(value[wanted.text], wanted.text, place), metadata, file, line);
   }
 }
