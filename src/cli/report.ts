@@ -19,12 +19,23 @@ export function printMessage(message: ReflectMessage): void {
   process.stderr.write(`reflect-code: ${label}: ${visible(message.toString())}\n`);
 }
 
-/** Prints any thrown value as one line on standard error; unexpected errors are marked as bugs. */
+/** Plain words for the file-system errors a run can meet; the earlier outputs stay whatever happens, as outputs are written aside first. */
+const IO_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full; expected room to write the outputs (the earlier outputs were left as they were): free some space or choose another --out',
+  EDQUOT: 'the disk quota is used up; expected room to write the outputs (the earlier outputs were left as they were): free some space or choose another --out',
+  EACCES: 'permission denied; expected a file or folder you may read (inputs) or write (--out)',
+  EPERM: 'operation not permitted; expected a file or folder you may read (inputs) or write (--out)',
+  EROFS: 'the disk is read-only; expected a folder that can be written, choose another --out',
+  EIO: 'the disk could not be read or written (input/output error); check the drive, or copy the files elsewhere',
+};
+
+/** Prints any thrown value as one line on standard error: a file-system error as the file and what went wrong; unexpected errors are marked as bugs. */
 export function printFailure(error: unknown): void {
   if (error instanceof ReflectMessage) printMessage(error);
-  else if ((error as NodeJS.ErrnoException)?.code && (error as NodeJS.ErrnoException).path) {
+  else if ((error as NodeJS.ErrnoException)?.code && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!)) {
     const { code, path, message } = error as NodeJS.ErrnoException;
-    process.stderr.write(`reflect-code: ${chalk.red('error')}: ${path}: ${message.replace(/^[A-Z]+: /, '')} [${code}]\n`);
+    const reason = IO_REASONS[code!] ?? message.replace(/^[A-Z]+: /, '');
+    process.stderr.write(`reflect-code: ${chalk.red('error')}: ${path === undefined ? '' : `${visible(path)}: `}${reason} [${code}]\n`);
   } else {
     process.stderr.write(`reflect-code: ${chalk.red('internal error')}: ${(error as Error)?.stack ?? String(error)}\nThis is a bug in reflect-code; please report it with the command you ran.\n`);
   }

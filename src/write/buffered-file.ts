@@ -1,10 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
 
-/** Appends text to an open file in 64 KiB chunks; errors surface on `write` or `close`. */
+/** Appends text to an open file in 64 KiB chunks; errors surface on `write` or `close`, naming `path` when given (a file handle's own errors name no file). */
 export class BufferedFile {
   private buffer = '';
 
-  constructor(private readonly handle: FileHandle) {}
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly path?: string,
+  ) {}
 
   /** Queues text, writing the buffer out when it is full. */
   async write(text: string): Promise<void> {
@@ -16,7 +19,13 @@ export class BufferedFile {
     if (this.buffer === '') return;
     const text = this.buffer;
     this.buffer = '';
-    await this.handle.writeFile(text, 'utf8');
+    try {
+      await this.handle.writeFile(text, 'utf8');
+    } catch (error) {
+      const failure = error as NodeJS.ErrnoException;
+      if (this.path !== undefined && failure.code !== undefined && failure.path === undefined) failure.path = this.path;
+      throw error;
+    }
   }
 
   /** Writes what is left and closes the file. */

@@ -1,0 +1,40 @@
+import type { FileHandle } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
+import { printFailure } from '../src/cli/report.js';
+import { BufferedFile } from '../src/write/buffered-file.js';
+
+/** A file-system error as Node raises it, with or without the file. */
+function ioError(code: string, path?: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: something went wrong, write`), { code, ...(path === undefined ? {} : { path }) });
+}
+
+/** What printFailure writes on standard error. */
+function printed(error: unknown): string {
+  let text = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  });
+  try {
+    printFailure(error);
+  } finally {
+    spy.mockRestore();
+  }
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+describe('file-system errors', () => {
+  it('a full disk is one line naming the file and what to do, not an internal error', () => {
+    expect(printed(ioError('ENOSPC', 'out/.out.partial-1/segments.csv'))).toBe(
+      'reflect-code: error: out/.out.partial-1/segments.csv: the disk is full; expected room to write the outputs (the earlier outputs were left as they were): free some space or choose another --out [ENOSPC]\n',
+    );
+    expect(printed(ioError('EROFS'))).toBe('reflect-code: error: the disk is read-only; expected a folder that can be written, choose another --out [EROFS]\n');
+  });
+
+  it('a write through an open file names the file, which the handle\'s own error does not', async () => {
+    const handle = { writeFile: () => Promise.reject(ioError('ENOSPC')), close: () => Promise.resolve() } as unknown as FileHandle;
+    const file = new BufferedFile(handle, 'out/segments.csv');
+    await file.write('x');
+    await expect(file.close()).rejects.toMatchObject({ code: 'ENOSPC', path: 'out/segments.csv' });
+  });
+});
