@@ -38,3 +38,27 @@ describe('file-system errors', () => {
     await expect(file.close()).rejects.toMatchObject({ code: 'ENOSPC', path: 'out/segments.csv' });
   });
 });
+
+describe('colours', () => {
+  it('--no-color is accepted by every command, anywhere on the line', async () => {
+    const { cli } = await import('./helpers/cli.js');
+    const run = await cli(['check', 'samples/check-demo.csv', '--no-color']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Found 7 possible identifying details');
+  });
+
+  it('NO_COLOR and --no-color leave no escape codes on a terminal; without them there are colours', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { ROOT } = await import('./helpers/cli.js');
+    // script(1) gives the command a terminal, as a researcher's would be.
+    const { NO_COLOR: _no, FORCE_COLOR: _force, ...base } = process.env;
+    const onTerminal = (command: string, env: NodeJS.ProcessEnv) => spawnSync('script', ['-qc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...base, ...env } }).stdout;
+    const analyse = 'node bin/reflect-code.js analyse samples/accounts.csv --out "$OUT" --force --no-report';
+    const { tempDir } = await import('./helpers/cli.js');
+    const out = tempDir();
+    expect(onTerminal(analyse, { OUT: out })).toMatch(/\u001b\[1m/);
+    expect(onTerminal(analyse, { OUT: out, NO_COLOR: '1' })).not.toMatch(/\u001b\[[0-9;]*m/);
+    expect(onTerminal(`${analyse} --no-color`, { OUT: out })).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+});

@@ -103,7 +103,7 @@ function program(setCode: (code: number) => void): Command {
       'reflect-code grid out/segments.csv --participant A32',
       'reflect-code check samples/accounts.csv',
       'reflect-code phrases samples/accounts.csv --kwic',
-    )}\nExit codes: 0 done, 1 findings (warnings with --strict; identifying details found by check), 2 bad input, options or codebook.\n`);
+    )}\nExit codes: 0 done, 1 findings (warnings with --strict; identifying details found by check), 2 bad input, options or codebook.\nColours: --no-color (anywhere on the line) or the NO_COLOR environment variable turns them off; they are off when the output is not a terminal.\n`);
 
   const analyseCommand = cli
     .command('analyse')
@@ -219,10 +219,21 @@ function program(setCode: (code: number) => void): Command {
 }
 
 /**
+ * True when colours are turned off: `--no-color` anywhere on the command
+ * line, or `NO_COLOR` set to anything but an empty string (no-color.org).
+ */
+function colourOff(argv: readonly string[]): boolean {
+  return argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '';
+}
+
+/**
  * Runs the command line with `argv` (as `process.argv`) and resolves to the
  * exit code; it never exits the process itself.
  */
 export async function run(argv: readonly string[]): Promise<number> {
+  if (colourOff(argv)) chalk.level = 0;
+  // Every command takes --no-color; it is taken out here rather than declared on each.
+  argv = argv.filter((arg) => arg !== '--no-color');
   let code: number = EXIT.ok;
   const cli = program((value) => {
     code = value;
