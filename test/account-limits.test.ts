@@ -40,3 +40,14 @@ describe('accounts too long to be written reflections are skipped with a located
     expect(result.coded).toEqual(['P2']);
   });
 });
+
+describe('a runaway CSV field', () => {
+  it('stops the read at 2,000,000 characters with the line, instead of filling memory', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, `participant,text\nP1,"${'word '.repeat(600_000)}"\nP2,I listen more.\n`);
+    const run = await cli(['analyse', input, '--out', join(dir, 'out'), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`reflect-code: error: ${input}:2: expected a row of at most 2,000,000 characters, got a longer one (a quote left open, or a whole document in one cell?) [csv-row-too-long]\n`);
+  });
+});

@@ -32,12 +32,17 @@ function csvFault(error: unknown, file: string, line: number): ReflectMessage {
       return fail(`expected as many fields as the header has, got ${context.record?.length ?? 'a different number'}; check for an unquoted delimiter in a text`, 'csv-ragged-row', place);
     case 'INVALID_OPENING_QUOTE':
       return fail('expected a text with " in it to be quoted as a whole, got a " inside an unquoted text; put the text in quotes and double each " inside it ("")', 'csv-bad-quote', place);
+    case 'CSV_MAX_RECORD_SIZE':
+      return fail(`expected a row of at most ${LONGEST_ROW.toLocaleString('en-GB')} characters, got a longer one (a quote left open, or a whole document in one cell?)`, 'csv-row-too-long', place);
     case 'CSV_INVALID_CLOSING_QUOTE':
       return fail('expected a delimiter or line end after a closing quote, got another character; double a quote inside a quoted text ("")', 'csv-bad-quote', place);
     default:
       return fail(`expected a well-formed CSV row, got: ${error.message}`, 'csv-malformed', place);
   }
 }
+
+/** Longest row read, in characters: twenty times the longest account, so a runaway field stops the read early instead of filling memory. */
+const LONGEST_ROW = 2_000_000;
 
 /** A CSV record with the line it starts on. */
 export interface CsvRecord {
@@ -67,6 +72,7 @@ export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGe
     delimiter,
     raw: true,
     skip_empty_lines: true,
+    max_record_size: LONGEST_ROW,
     record_delimiter: ['\r\n', '\n', '\r'],
     on_record: ({ record, raw }) => {
       const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
