@@ -52,7 +52,9 @@ describe('colours', () => {
     const { spawnSync } = await import('node:child_process');
     const { ROOT } = await import('./helpers/cli.js');
     // script(1) gives the command a terminal, as a researcher's would be.
-    const { NO_COLOR: _no, FORCE_COLOR: _force, ...base } = process.env;
+    // A terminal as a researcher's is: not a CI service (colour detection turns colours off there), a colour TERM.
+    const { NO_COLOR: _no, FORCE_COLOR: _force, CI: _ci, ...rest } = process.env;
+    const base = { ...rest, TERM: 'xterm-256color' };
     const onTerminal = (command: string, env: NodeJS.ProcessEnv) => spawnSync('script', ['-qc', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...base, ...env } }).stdout;
     const analyse = 'node bin/reflect-code.js analyse samples/accounts.csv --out "$OUT" --force --no-report';
     const { tempDir } = await import('./helpers/cli.js');
