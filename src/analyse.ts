@@ -3,7 +3,7 @@ import type { Level } from './codebook/level.js';
 import type { GroupOptions } from './groups/compare.js';
 import { loadAccounts, planInputs, type InputPlan } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
-import { fail, interrupted, type ReflectMessage } from './messages.js';
+import { fail, type ReflectMessage } from './messages.js';
 import { codeAll } from './run/code-all.js';
 import { fromMessageData } from './run/coded.js';
 import { codingSetup, loadBooks, type CodingBooks, type CodingSetup } from './run/books.js';
@@ -42,7 +42,7 @@ export interface AnalyseOptions extends LoadOptions, GroupOptions {
   check?: boolean;
   /** File of words and phrases the anonymity check never reports. */
   allowList?: string;
-  /** Stops the run between accounts (e.g. on Ctrl-C), leaving the output folder as it was. */
+  /** Stops the run (e.g. on Ctrl-C) between accounts, while the outputs are written, or just before they are moved into place, leaving the output folder as it was. */
   signal?: AbortSignal;
   /** Write `report.html`, `report.md` and `figures/`; default true. */
   report?: boolean;
@@ -118,7 +118,7 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const books = await loadBooks(setup);
   const plan = await planInputs(options.inputs, options);
   const folder = options.out ?? DEFAULT_OUT;
-  const out = await OutputDir.open(folder, { force: options.force, inputs: options.inputs, byDefault: options.out === undefined });
+  const out = await OutputDir.open(folder, { force: options.force, inputs: options.inputs, byDefault: options.out === undefined, signal: options.signal });
   try {
     const result = await run(options, { setup, books, plan, folder, out });
     await out.commit();
@@ -156,7 +156,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of codeAll(loadAccounts(plan, options), { setup, books, metadataColumns: plan.metadataColumns, jobs })) {
-      if (options.signal?.aborted) throw interrupted(folder);
+      out.stopIfInterrupted();
       if (!('participant' in item)) {
         report(item);
         if (item.ruleId === 'input-empty-text') skipped++;

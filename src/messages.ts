@@ -71,7 +71,7 @@ export function ioReason(error: unknown): string {
   return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
 }
 
-/** The fatal message of a run stopped between accounts (Ctrl-C): the output folder `out` is left as it was. */
+/** The fatal message of a run stopped (Ctrl-C) before its outputs were moved into place: the output folder `out` is left as it was. */
 export function interrupted(out: string): ReflectMessage {
   return fail('interrupted before the end; the output folder was left as it was', 'interrupted', { file: out });
 }

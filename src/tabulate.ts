@@ -10,7 +10,6 @@ import type { RunInfo } from './report/data.js';
 import { CodingOutputs } from './write/coding-outputs.js';
 import type { GridMode } from './write/grids.js';
 import { OutputDir } from './write/output-dir.js';
-import { interrupted } from './messages.js';
 
 /** Options of {@link tabulate}. */
 export interface TabulateOptions extends LoadOptions, CodebookChoice, GroupOptions {
@@ -32,7 +31,7 @@ export interface TabulateOptions extends LoadOptions, CodebookChoice, GroupOptio
   deterministic?: boolean;
   /** How the coding grids are written (`auto`, `files`, `combined`, `none`); default `auto`. */
   grids?: GridMode;
-  /** Stops the run between participants (e.g. on Ctrl-C), leaving the output folder as it was. */
+  /** Stops the run (e.g. on Ctrl-C) between participants, while the outputs are written, or just before they are moved into place, leaving the output folder as it was. */
   signal?: AbortSignal;
 }
 
@@ -60,10 +59,10 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   const { codebook, rules } = await loadCodingBooks(options);
   const accounts = options.accounts ? await accountTexts(options.accounts, options) : undefined;
   const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
-  const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])] });
+  const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])], signal: options.signal });
   try {
     const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, { report: options.report, level: options.level, grids: options.grids, by: options.by, minGroupSize: options.minGroupSize });
-    await write(coding, outputs, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() }, options);
+    await write(coding, outputs, out, { inputs: [options.segments], unit: 'as in the reviewed segments.csv', date: options.deterministic ? undefined : new Date() });
     await out.commit();
     return {
       out: options.out,
@@ -82,9 +81,9 @@ export async function tabulate(options: TabulateOptions): Promise<TabulateResult
   }
 }
 
-async function write(coding: SegmentsFile, outputs: CodingOutputs, run: RunInfo, options: TabulateOptions): Promise<void> {
+async function write(coding: SegmentsFile, outputs: CodingOutputs, out: OutputDir, run: RunInfo): Promise<void> {
   for (const [participant, rows] of byParticipant(coding.rows)) {
-    if (options.signal?.aborted) throw interrupted(options.out);
+    out.stopIfInterrupted();
     coding.messages.push(...metadataConflicts(participant, rows.map((row) => ({ metadata: row.metadata, place: { file: coding.file, line: row.line } }))));
     await outputs.add({ participant, metadata: rows[0].metadata }, rows);
   }

@@ -1,17 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from './helpers/cli.js';
-
-/** Every file under a folder, by relative path, with its bytes. */
-function snapshot(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
-    if (statSync(join(folder, name)).isFile()) files[name] = readFileSync(join(folder, name), 'latin1');
-  }
-  return files;
-}
+import { cli, QUICK, startBinary, tempDir } from './helpers/cli.js';
+import { snapshot } from './helpers/snapshot.js';
 
 /** A CSV of many long accounts: analysing it takes seconds, long enough to interrupt. */
 function bigInput(dir: string): string {
@@ -22,26 +13,39 @@ function bigInput(dir: string): string {
   return file;
 }
 
-/** Runs analyse, sends `signal` once the run has written 64 KB of `segments.csv` into its staging folder, and resolves when it ends. */
-function interrupted(args: string[], dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/reflect-code.js'), 'analyse', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const poll = setInterval(() => {
-      const staging = readdirSync(dir).find((name) => name.includes('.partial-'));
-      const segments = staging && join(dir, staging, 'segments.csv');
-      if (segments && existsSync(segments) && statSync(segments).size > 64 * 1024) {
-        clearInterval(poll);
-        child.kill(signal);
-      }
-    }, 5);
-    child.on('error', reject);
-    child.on('close', (code) => {
+/** A CSV of 100 short accounts: coded in a moment, after which the run writes its tables and report (about a second). */
+function shortAccounts(dir: string): string {
+  const file = join(dir, 'in', 'short.csv');
+  writeFileSync(file, `participant,text\n${Array.from({ length: 100 }, (_, i) => `P${i},My mentor showed me how to talk to the family and I felt supported.`).join('\n')}\n`);
+  return file;
+}
+
+/** True once the run has written 64 KB of `segments.csv` into its staging folder: it is coding. */
+function coding(staging: string): boolean {
+  const segments = join(staging, 'segments.csv');
+  return existsSync(segments) && statSync(segments).size > 64 * 1024;
+}
+
+/** True once the run has written `themes.csv` into its staging folder: every account is coded and the run is writing the tables and the report. */
+function finishing(staging: string): boolean {
+  return existsSync(join(staging, 'themes.csv'));
+}
+
+/** Runs analyse, sends `signal` once `ready` holds for the run's staging folder in `dir`, and resolves when it ends. */
+async function interrupted(args: string[], dir: string, signal: NodeJS.Signals, ready: (staging: string) => boolean = coding): Promise<{ code: number | null; stderr: string }> {
+  const { child, done } = startBinary(['analyse', ...args]);
+  const poll = setInterval(() => {
+    const staging = readdirSync(dir).find((name) => name.includes('.partial-'));
+    if (staging && ready(join(dir, staging))) {
       clearInterval(poll);
-      resolve({ code, stderr });
-    });
-  });
+      child.kill(signal);
+    }
+  }, 5);
+  try {
+    return await done;
+  } finally {
+    clearInterval(poll);
+  }
 }
 
 describe('an interrupted run leaves the earlier outputs or none, never a half file', () => {
@@ -68,6 +72,18 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
     const { dir, input, out, before } = await earlierRun();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       expect((await interrupted([input, '--out', out, '--force'], dir, signal)).code).toBe(2);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
+    }
+  });
+
+  it('SIGINT and SIGTERM after the last account is coded (while the tables and report are written) stop a --force rerun all the same, leaving the earlier outputs byte for byte', async () => {
+    const { dir, out, before } = await earlierRun();
+    const input = shortAccounts(dir);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const { code, stderr } = await interrupted([input, ...QUICK, '--out', out, '--force'], dir, signal, finishing);
+      expect(stderr).toBe(`reflect-code: error: ${out}: interrupted before the end; the output folder was left as it was [interrupted]\n`);
+      expect(code).toBe(2);
       expect(snapshot(out)).toEqual(before);
       expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
     }

@@ -24,7 +24,7 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-/** Runs `work` with a signal that Ctrl-C (or SIGTERM) raises, so a run stops cleanly between accounts; a second Ctrl-C stops it at once. */
+/** Runs `work` with a signal that Ctrl-C (or SIGTERM) raises, so a run stops cleanly at its next step (an account, an output file, the commit); a second Ctrl-C stops it at once. */
 async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const interrupt = new AbortController();
   const stop = () => interrupt.abort();

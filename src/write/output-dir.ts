@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { fail } from '../messages.js';
+import { fail, interrupted } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
+import { FolderLock } from './folder-lock.js';
+import { MANIFEST, readManifest, writeManifest } from './manifest.js';
+import { partialPath, removeStale } from './partials.js';
+import { moveIntoPlace, recoverSwitchOvers, switchOver, switchOverLeft } from './switch-over.js';
 
 /** Folder of the staging folder for working files, never committed. */
 const WORK = '.work';
@@ -18,6 +21,8 @@ export interface OutputOptions {
   inputs?: readonly string[];
   /** The folder is the default one, not one the user named: it may then not be put among the inputs. */
   byDefault?: boolean;
+  /** Raised to stop the run (Ctrl-C): every write and the commit then throw the `interrupted` message, and nothing is moved into place. */
+  signal?: AbortSignal;
 }
 
 /** True when `path` is `folder` or inside it. */
@@ -51,34 +56,17 @@ async function entries(folder: string): Promise<string[] | undefined> {
   }
 }
 
-/** True while a process with this ID runs on this machine. */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes the staging folders beside `target` that a run killed outright
- * (power cut, SIGKILL) left behind: those whose process no longer runs.
- */
-async function removeStale(target: string): Promise<void> {
-  const prefix = `.${basename(target)}.partial-`;
-  for (const name of await readdir(dirname(target))) {
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : Number.NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) await rm(join(dirname(target), name), { recursive: true, force: true });
-  }
-}
-
 /**
  * An output folder written atomically: every file goes first into a
  * hidden staging folder beside it, and only {@link OutputDir.commit} moves
- * the finished files into place. {@link OutputDir.abort} (on any error)
- * removes the staging folder, so a failed run leaves the earlier outputs,
- * or nothing, never a half-written file.
+ * the finished files into place. {@link OutputDir.abort} (on any error,
+ * or when the run's signal is raised) removes the staging folder, so a
+ * failed or interrupted run leaves the earlier outputs, or nothing, never
+ * a half-written file. A lock beside the folder keeps a second run out
+ * while one writes it (see {@link FolderLock}); the commit is journalled,
+ * so even a run killed outright while moving the files leaves what the
+ * next run turns back into the complete earlier outputs, or completes
+ * into the new ones (see {@link switchOver}).
  */
 export class OutputDir {
   /** Folders already created in the staging folder. */
@@ -93,13 +81,19 @@ export class OutputDir {
   private constructor(
     /** The folder the outputs end up in. */
     readonly path: string,
+    /** The folder as the user gave it, for messages. */
+    private readonly shown: string,
     private readonly staging: string,
+    private readonly lock: FolderLock,
+    private readonly signal: AbortSignal | undefined,
   ) {}
 
   /**
-   * Checks the folder (refusing a non-empty one without `force`, one that
-   * holds an input, and a default one that would sit among the inputs) and
-   * creates the staging folder.
+   * Checks the folder (refusing one that holds an input, and a default one
+   * that would sit among the inputs), takes its lock (refusing a folder
+   * another run is writing), recovers a commit a killed run left half
+   * done, refuses a non-empty folder without `force`, clears away what
+   * killed runs left beside it, and creates the staging folder.
    */
   static async open(path: string, options: OutputOptions = {}): Promise<OutputDir> {
     const target = resolve(path);
@@ -113,18 +107,31 @@ export class OutputDir {
         throw fail(`the default output folder would be among the inputs (in the folder of ${input}); expected outputs apart from the data, name a folder elsewhere with --out`, 'out-among-inputs', { file: path });
       }
     }
-    const existing = await entries(target);
-    if (existing && existing.length > 0 && !options.force) {
-      throw fail('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs)', 'out-not-empty', { file: path });
-    }
     await mkdir(dirname(target), { recursive: true });
-    await removeStale(target);
-    const staging = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await mkdir(staging);
-    return new OutputDir(target, staging);
+    const lock = await FolderLock.take(target, path);
+    try {
+      await recoverSwitchOvers(target, path);
+      const existing = await entries(target);
+      if (existing && existing.length > 0 && !options.force) {
+        throw fail('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs)', 'out-not-empty', { file: path });
+      }
+      await removeStale(target);
+      const staging = partialPath(target);
+      await mkdir(staging);
+      return new OutputDir(target, path, staging, lock, options.signal);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /** Throws the `interrupted` message once the run's signal is raised; a run calls it between its own steps too. */
+  stopIfInterrupted(): void {
+    if (this.signal?.aborted) throw interrupted(this.shown);
   }
 
   private async prepare(name: string): Promise<string> {
+    this.stopIfInterrupted();
     const file = join(this.staging, name);
     const folder = dirname(file);
     if (!this.made.has(folder)) {
@@ -190,34 +197,35 @@ export class OutputDir {
   }
 
   /**
-   * Moves the finished outputs into place. Each top-level file or folder
-   * replaces the one of the same name; files of the folder that this run
-   * did not write are left alone.
+   * Moves the finished outputs into place, unless the run's signal has
+   * been raised, and gives up the lock. Each top-level file or folder
+   * replaces the one of the same name, and the earlier outputs that this
+   * run did not write (as the folder's manifest, {@link MANIFEST}, lists
+   * them) are removed; every other file of the folder is left alone. The
+   * new manifest lists what this run wrote.
    */
   async commit(): Promise<void> {
     await this.settle();
+    this.stopIfInterrupted();
     await rm(join(this.staging, WORK), { recursive: true, force: true });
+    const written = [...(await readdir(this.staging)), MANIFEST];
+    await writeManifest(this.staging, written);
     const existing = await entries(this.path);
     if (!existing || existing.length === 0) {
-      if (existing) await rm(this.path, { recursive: true });
-      await rename(this.staging, this.path);
-      return;
+      await moveIntoPlace(this.path, this.staging, existing !== undefined);
+    } else {
+      const listed = await readManifest(this.path);
+      await switchOver(this.path, this.staging, existing.filter((name) => written.includes(name) || listed?.has(name)), written);
     }
-    const replaced = join(this.staging, `.replaced-${randomBytes(4).toString('hex')}`);
-    await mkdir(replaced);
-    for (const name of await readdir(this.staging)) {
-      if (join(this.staging, name) === replaced) continue;
-      if (existing.includes(name)) await rename(join(this.path, name), join(replaced, name));
-      await rename(join(this.staging, name), join(this.path, name));
-    }
-    await rm(this.staging, { recursive: true, force: true });
+    await this.lock.release();
   }
 
-  /** Removes the staging folder and everything written to it. */
+  /** Removes the staging folder and everything written to it (unless a failed commit left it for the next run to recover), and gives up the lock. */
   async abort(): Promise<void> {
     await Promise.all(this.pending);
     // Closing a handle a second time does nothing.
     await Promise.all([...this.handles].map((handle) => handle.close()));
-    await rm(this.staging, { recursive: true, force: true });
+    if (!(await switchOverLeft(this.path))) await rm(this.staging, { recursive: true, force: true });
+    await this.lock.release();
   }
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fail } from '../messages.js';
+import { partialPath } from './partials.js';
 
 /**
  * Writes one output file atomically: first to a hidden file beside it,
@@ -17,7 +17,7 @@ export async function writeSingleFile(path: string, content: string, options: { 
   if (exists?.isDirectory()) throw fail('expected a file for the output, got a folder', 'out-not-file', { file: path });
   if (exists && !options.force) throw fail('the output file exists; expected a new file (add --force to replace it)', 'out-exists', { file: path });
   await mkdir(dirname(target), { recursive: true });
-  const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const partial = partialPath(target);
   try {
     await writeFile(partial, content, 'utf8');
     await rename(partial, target);

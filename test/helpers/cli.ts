@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,27 @@ export function binary(args: string[], cwd = ROOT): CliRun {
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Options of `analyse` that make a run start quickly (a small codebook of keywords, structure tagged by cues, no anonymity check), for tests that start many runs. */
+export const QUICK = ['--codebook', join(ROOT, 'test/fixtures/custom-codebook/codebook.yaml'), '--structure-rules', join(ROOT, 'codebooks/labov.yaml'), '--no-check'];
+
+/** A run of the real binary still going: the process, and its end (exit code, or the signal that stopped it, and what it printed on stderr). */
+export interface StartedRun {
+  child: ChildProcess;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+}
+
+/** Starts the real `bin/reflect-code.js` in a new Node process, with `env` added to the environment, without waiting for it (its standard output is dropped). */
+export function startBinary(args: string[], env: Record<string, string> = {}, cwd = ROOT): StartedRun {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/reflect-code.js'), ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+  return { child, done };
 }
 
 /** A new empty temporary folder, inside the test run's own folder (removed when the run ends). */
