@@ -193,7 +193,7 @@ export class OutputDir {
   private async openFile(path: string): Promise<BufferedFile> {
     const handle = await open(path, 'w');
     this.handles.add(handle);
-    return new BufferedFile(handle);
+    return new BufferedFile(handle, path);
   }
 
   /**
