@@ -61,7 +61,8 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
     const features = bySpan.map((tokens, s) => segmentFeatures(tokens, groups[s]));
     addContextFeatures(features);
     return spans.map((span, s) => {
-      const hits = lexical(tokenize(text.slice(span.start, span.end), span.start), text.slice(span.start, span.end), span.start);
+      const piece = text.slice(span.start, span.end);
+      const hits = lexical(tokenize(piece, span.start), piece, span.start);
       const words = new Map<number, string[]>();
       for (const hit of hits) words.set(Number(hit.code), hit.evidence);
       // Every cue's verdict on the segment, in file order: the tags' cues, then the notes'.
