@@ -10,14 +10,17 @@ export function metadataRecord(): Record<string, string> {
 }
 
 /** Longest account coded, in characters (about 17,000 words, far beyond a written reflection); a longer one is skipped with a warning. */
-export const LONGEST_ACCOUNT = 100_000;
+const LONGEST_ACCOUNT = 100_000;
 
 /** Longest run of characters without white space in an account (a long web address is about 100); a longer one is not prose. */
-export const LONGEST_WORD = 200;
+const LONGEST_WORD = 200;
 
-/** The longest run without white space in `text` that exceeds {@link LONGEST_WORD}, if any (one linear scan). */
+/** A run without white space longer than {@link LONGEST_WORD}; compiled once, as every account is tested. */
+const OVERLONG_WORD = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'u');
+
+/** The length of the first run without white space in `text` longer than {@link LONGEST_WORD}, if any (one linear scan). */
 function overlongWord(text: string): number | undefined {
-  const match = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'u').exec(text);
+  const match = OVERLONG_WORD.exec(text);
   return match ? match[0].length : undefined;
 }
 
