@@ -20,6 +20,7 @@ const TUNING = [
   ['test/fixtures/themes/tuning5.csv', ['test/fixtures/themes/tuning5-accounts.csv']],
 ];
 const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
+const HELDOUT2 = [['test/fixtures/themes/heldout2.csv', ['test/fixtures/themes/heldout2-accounts.csv']]];
 const SETS = [
   ['tuning accounts (clauses; the rules may be tuned on these)', [TUNING[0]]],
   ['second tuning accounts (clauses; the rules may be tuned on these)', [TUNING[1]]],
@@ -28,6 +29,8 @@ const SETS = [
   ['fifth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[4]]],
   ['the tuning sets together', TUNING],
   ['held-out accounts (clauses; never used for tuning)', HELDOUT],
+  ['second held-out accounts (clauses; coded blind to the codebook, never used for tuning)', HELDOUT2],
+  ['the held-out sets together', [...HELDOUT, ...HELDOUT2]],
 ];
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);
 const f = (value) => (value === null ? 'n/a' : value.toFixed(3));

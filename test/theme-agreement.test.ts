@@ -51,4 +51,11 @@ describe('theme agreement with coding by hand', () => {
     expect(pooled).toBeGreaterThanOrEqual(0.62);
     for (const [code, floor] of Object.entries({ P: 0.43, CO: 0.56, T: 0.61, WB: 0.69, LA: 0.62, LB: 0.8, B: 0.43, ME: 0.75, C: 0.56 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
   });
+
+  it('on the second held-out accounts (coded blind to the codebook after tuning, scored once, never tuned on)', async () => {
+    const { units, pooled, byTheme } = await kappas('heldout2');
+    expect(units).toBe(171);
+    expect(pooled).toBeGreaterThanOrEqual(0.57);
+    for (const [code, floor] of Object.entries({ P: 0.55, CO: 0.6, T: 0.63, WB: 0.46, LA: 0.61, LB: 0.4, B: 0.48, ME: 0.54, C: 0.67 })) expect(byTheme[code], code).toBeGreaterThanOrEqual(floor);
+  });
 });
