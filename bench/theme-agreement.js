@@ -49,5 +49,8 @@ for (const [name, files] of SETS.filter(([name]) => only(name))) {
     console.log(`  ${row.code.padEnd(5)} ${String(row.codedA).padStart(4)} ${String(row.codedB).padStart(5)}  ${f(row.kappa).padStart(6)} ${pct(row.agreement).padStart(6)}   ${f(base?.kappa ?? 0).padStart(14)} ${pct(base?.agreement ?? 1).padStart(6)}`);
   }
 }
+const second = await readThemeReference('test/fixtures/themes/heldout2-second-coder.csv');
+const people = evaluateThemes((await readThemeReference(HELDOUT2[0][0])).map((unit, i) => ({ ...unit, got: second[i].themes })), codebook).agreement.overall;
+console.log(`two coders, each coding the second held-out set from the descriptors alone: pooled kappa ${f(people.kappa)}, agreement ${pct(people.agreement)}`);
 const figures = evaluateThemes(await compareThemes(await readThemeReference('samples/study/coding.csv'), ['samples/study/accounts'], codebook), codebook);
 console.log(`the study's Figures 2 and 3 (A32, A44, lines): recall ${f(figures.recall)}, precision ${f(figures.precision)}`);
