@@ -18,6 +18,10 @@ const TUNING = [
   ['test/fixtures/themes/tuning3.csv', ['test/fixtures/themes/tuning3-accounts.csv']],
   ['test/fixtures/themes/tuning4.csv', ['test/fixtures/themes/tuning4-accounts.csv']],
   ['test/fixtures/themes/tuning5.csv', ['test/fixtures/themes/tuning5-accounts.csv']],
+  ['test/fixtures/themes/tuning6.csv', ['test/fixtures/themes/tuning6-accounts.csv']],
+  ['test/fixtures/themes/tuning7.csv', ['test/fixtures/themes/tuning7-accounts.csv']],
+  ['test/fixtures/themes/tuning8.csv', ['test/fixtures/themes/tuning8-accounts.csv']],
+  ['test/fixtures/themes/tuning9.csv', ['test/fixtures/themes/tuning9-accounts.csv']],
 ];
 const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
 const HELDOUT2 = [['test/fixtures/themes/heldout2.csv', ['test/fixtures/themes/heldout2-accounts.csv']]];
@@ -27,6 +31,7 @@ const SETS = [
   ['third tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[2]]],
   ['fourth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[3]]],
   ['fifth tuning accounts (clauses; coded blind to the codebook, then the rules may be tuned on these)', [TUNING[4]]],
+  ['sixth to ninth tuning accounts (clauses; written and coded blind to the codebook by four more coders, then the rules may be tuned on these)', TUNING.slice(5)],
   ['the tuning sets together', TUNING],
   ['held-out accounts (clauses; never used for tuning)', HELDOUT],
   ['second held-out accounts (clauses; coded blind to the codebook, never used for tuning)', HELDOUT2],

@@ -17,8 +17,8 @@ describe('the library API, as the README shows it', () => {
     }
     expect(coded).toHaveLength(15);
     expect(coded.slice(0, 2)).toEqual([
-      ['A05', ['OR T', 'OR CO/T/WB', 'EV ME', 'EV CO/T/ME']],
-      ['A11', ['EV CO/ME', 'OR P/CO/T', 'OR T', 'EV T']],
+      ['A05', ['OR T', 'OR CO/T/WB', 'EV ME', 'EV CO/T/LA/ME']],
+      ['A11', ['EV CO/ME', 'OR P/CO/T', 'OR T', 'EV P/T']],
     ]);
   });
 });

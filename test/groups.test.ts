@@ -44,16 +44,16 @@ describe('groups', () => {
     const out = join(tempDir(), 'out');
     const run = await cli(['analyse', 'samples/accounts.csv', '--by', 'site', '--out', out, '--no-report']);
     expect(run.code).toBe(0);
-    // P by hand: with P [North 3, South 5], without [5, 2]; 15 participants, 8 with P, 8 in North.
-    // Expected with P in North 8 x 8 / 15 = 4.267 (< 5), so Fisher's test: P(x) = C(8, x) C(7, 8 - x) / C(15, 8) for x
-    // with P in North; the tables no more likely than x = 3 (1176 / 6435) are x = 1, 2, 3, 6, 7, 8:
-    // p = (8 + 196 + 1176 + 588 + 56 + 1) / 6435 = 2025 / 6435 = 0.3147.
-    // Chi-square: 1.2667^2 x (1/4.267 + 1/3.733 + 1/3.733 + 1/3.267) = 1.727.
-    expect(fisherExact(3, 5, 5, 2)).toBeCloseTo(2025 / 6435, 10);
+    // P by hand: with P [North 4, South 5], without [4, 2]; 15 participants, 9 with P, 8 in North.
+    // Expected with P in North 8 x 9 / 15 = 4.8 (< 5), so Fisher's test: P(x) = C(9, x) C(6, 8 - x) / C(15, 8) for x
+    // with P in North; the tables no more likely than x = 4 (1890 / 6435) are x = 2, 3, 4, 6, 7, 8:
+    // p = (36 + 504 + 1890 + 1260 + 216 + 9) / 6435 = 3915 / 6435 = 0.6084.
+    // Chi-square: 0.8^2 x (1/4.8 + 1/3.2 + 1/4.2 + 1/2.8) = 0.714.
+    expect(fisherExact(4, 5, 4, 2)).toBeCloseTo(3915 / 6435, 10);
     const lines = readFileSync(join(out, 'themes-by-site.csv'), 'utf8').split('\n');
     expect(lines.filter((line) => line.startsWith('P,'))).toEqual([
-      "P,Participation,North,8,53,6,11.3,3,37.5,1.727,1,0.3147,Fisher's exact (expected < 5),no clear difference (p = 0.31)",
-      "P,Participation,South,7,43,7,16.3,5,71.4,1.727,1,0.3147,Fisher's exact (expected < 5),no clear difference (p = 0.31)",
+      "P,Participation,North,8,53,7,13.2,4,50.0,0.714,1,0.6084,Fisher's exact (expected < 5),no clear difference (p = 0.61)",
+      "P,Participation,South,7,43,8,18.6,5,71.4,0.714,1,0.6084,Fisher's exact (expected < 5),no clear difference (p = 0.61)",
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('groups', () => {
     const report = readFileSync(join(out, 'report.md'), 'utf8');
     expect(report).toContain('## Themes by site\n');
     expect(report).toContain('| Code | Theme | North (8) | South (7) | Difference between groups |\n');
-    expect(report).toContain('| P | Participation | 3 (37.5%) | 5 (71.4%) | no clear difference (p = 0.31) |\n');
+    expect(report).toContain('| P | Participation | 4 (50.0%) | 5 (71.4%) | no clear difference (p = 0.61) |\n');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2>Themes by site</h2>');
   });
 

@@ -54,7 +54,7 @@ describe('the report', () => {
     const dated = readFileSync(join(folder, 'dated/report.md'), 'utf8');
     expect(dated).toMatch(/\n\| Date \| \d{4}-\d\d-\d\d \d\d:\d\d UTC \|\n/);
     expect(readFileSync(join(folder, 'fixed/report.md'), 'utf8')).toContain('\n| Date | not recorded (--deterministic) |\n');
-    expect(dated).toContain(`| Theme codebook | Social care mentorship study, version 5; mentorship.yaml (shipped with reflect-code); SHA-256 ${sha256(join(ROOT, 'codebooks/mentorship.yaml'))} |\n`);
+    expect(dated).toContain(`| Theme codebook | Social care mentorship study, version 6; mentorship.yaml (shipped with reflect-code); SHA-256 ${sha256(join(ROOT, 'codebooks/mentorship.yaml'))} |\n`);
   });
 
   it('is left out with report: false', async () => {
