@@ -1,4 +1,5 @@
 import type { AccountDoc, Segment } from './document.js';
+import type { OffsetUnits } from './text/code-points.js';
 import type { GridRow } from './write/grid.js';
 
 /**
@@ -48,13 +49,17 @@ export function gridRow(segment: Segment): GridRow {
   };
 }
 
-/** The cells of one segment's row of `segments.csv` (`row` is its {@link gridRow}), metadata last. */
-export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[]): string[] {
+/**
+ * The cells of one segment's row of `segments.csv` (`row` is its
+ * {@link gridRow}), metadata last. Offsets are written in code points
+ * (`units` converts the account's), as Python, R and REFI-QDA count them.
+ */
+export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[], units: OffsetUnits): string[] {
   return [
     doc.participant,
     String(segment.index),
-    String(segment.start),
-    String(segment.end),
+    String(units.toCodePoints(segment.start)),
+    String(units.toCodePoints(segment.end)),
     segment.text,
     row.themes.join(CODE_SEPARATOR),
     row.structure,

@@ -1,4 +1,5 @@
 import { split, type Unit } from '../segment/index.js';
+import { segmentHeading } from '../segment/heading.js';
 import { activeTags } from '../structure/active-tags.js';
 import { compileCues, describeCue } from '../structure/score.js';
 import { tokensWithin, wordTokens } from '../words/tag.js';
@@ -35,7 +36,7 @@ function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'
   return split(text, unit).flatMap((span, s) => {
     const piece = text.slice(span.start, span.end);
     const traces = trace(tokensWithin(tokens, span.start, span.end), piece, span.start);
-    const lines = [`Segment ${s + 1} [${span.start}-${span.end}]: ${piece}`];
+    const lines = [segmentHeading(text, span, s)];
     if (traces.length === 0) lines.push('  no rule matched');
     for (const result of traces) {
       const { code } = result;
@@ -53,7 +54,7 @@ function explainThemes(book: Extract<AnyCodebook, { kind: 'themes' }>['codebook'
 function explainStructure(cues: Extract<AnyCodebook, { kind: 'structure' }>['cues'], text: string, unit: Unit): string[] {
   const spans = split(text, unit);
   return compileCues(activeTags(cues))(text, spans).flatMap((score, s) => [
-    `Segment ${s + 1} [${spans[s].start}-${spans[s].end}]: ${text.slice(spans[s].start, spans[s].end)}`,
+    segmentHeading(text, spans[s], s),
     `  features: ${score.features.length ? score.features.join(', ') : 'none'}`,
     ...score.scores.map(({ tag, total, cues: fired }) => `  ${tag} ${total}${fired.length ? `: ${fired.map(describeCue).join('; ')}` : ''}`),
     `  tag: ${score.tag}${score.evidence.length === 0 ? ' (no cue held: the default tag)' : ''}${score.note ? ` (${score.note})` : ''}`,

@@ -6,6 +6,7 @@ import { loadStructureTags, type ActiveTags } from '../structure/active-tags.js'
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
+import { codePointLength, offsetUnits, type OffsetUnits } from '../text/code-points.js';
 import { readSegmentsFile, type SegmentRow, type SegmentsFile } from './segments.js';
 
 /** Where the codes of a coding come from: a theme codebook and a structure cue file (defaults: the shipped ones). */
@@ -83,16 +84,32 @@ class CodeSpeller {
   }
 }
 
-/** Warns when a row's text no longer fits its offsets, or (given the accounts) is not the account's text there. */
-function checkOffsets(row: SegmentRow, file: string, accounts: ReadonlyMap<string, string> | undefined): ReflectMessage | undefined {
+/** The accounts' texts with their offset units, each worked out once, when first needed. */
+type AccountTexts = (participant: string) => { text: string; units: OffsetUnits } | undefined;
+
+function accountTexts(accounts: ReadonlyMap<string, string> | undefined): AccountTexts {
+  const known = new Map<string, { text: string; units: OffsetUnits }>();
+  return (participant) => {
+    const text = accounts?.get(participant);
+    if (text === undefined) return undefined;
+    let entry = known.get(participant);
+    if (!entry) known.set(participant, (entry = { text, units: offsetUnits(text) }));
+    return entry;
+  };
+}
+
+/** Warns when a row's text no longer fits its offsets (in code points), or (given the accounts) is not the account's text there. */
+function checkOffsets(row: SegmentRow, file: string, accounts: AccountTexts): ReflectMessage | undefined {
   if (Number.isNaN(row.start) || Number.isNaN(row.end)) return undefined;
   const place = { file, line: row.line };
-  if (row.end - row.start !== row.text.length) {
-    return warn(`the text is ${row.text.length} characters long but its offsets ${row.start}-${row.end} span ${row.end - row.start}; expected the account's text between the offsets (was the text edited?)`, 'segments-offsets-mismatch', place);
+  const length = codePointLength(row.text);
+  if (row.end - row.start !== length) {
+    return warn(`the text is ${length} characters long but its offsets ${row.start}-${row.end} span ${row.end - row.start}; expected the account's text between the offsets (was the text edited?)`, 'segments-offsets-mismatch', place);
   }
-  const account = accounts?.get(row.participant);
-  if (account !== undefined && account.slice(row.start, row.end) !== row.text) {
-    return warn(`the text is not the text of ${row.participant}'s account at offsets ${row.start}-${row.end}; expected "${account.slice(row.start, row.end)}"`, 'segments-text-mismatch', place);
+  const account = accounts(row.participant);
+  const there = account?.text.slice(account.units.toUtf16(row.start), account.units.toUtf16(row.end));
+  if (there !== undefined && there !== row.text) {
+    return warn(`the text is not the text of ${row.participant}'s account at offsets ${row.start}-${row.end}; expected "${there}"`, 'segments-text-mismatch', place);
   }
   return undefined;
 }
@@ -112,6 +129,7 @@ export async function readCoding(file: string, options: CodingOptions): Promise<
   const tags = new CodeSpeller(options.rules, 'structure tag', options.allowNewCodes ?? false);
   const messages = [...coding.messages];
   const firstLines = new Map<string, number>();
+  const accounts = accountTexts(options.accounts);
   const rows = coding.rows.map((row) => {
     const key = `${row.participant}\t${row.segment}`;
     const first = firstLines.get(key);
@@ -119,7 +137,7 @@ export async function readCoding(file: string, options: CodingOptions): Promise<
     else if (!Number.isNaN(row.segment)) firstLines.set(key, row.line);
     const structure = splitCodes(row.structure);
     if (structure.length > 1) throw fail(`expected at most one structure tag in a row, got "${row.structure}"`, 'segments-several-tags', { file, line: row.line });
-    const mismatch = checkOffsets(row, file, options.accounts);
+    const mismatch = checkOffsets(row, file, accounts);
     if (mismatch) messages.push(mismatch);
     return {
       ...row,

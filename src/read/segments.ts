@@ -4,6 +4,7 @@ import { fail, warn, type ReflectMessage } from '../messages.js';
 import { metadataName, SEGMENT_COLUMNS, splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
 import { naturalOrder } from '../text/natural-order.js';
+import { codePointOffsets } from './older-offsets.js';
 import type { GridRow } from '../write/grid.js';
 
 /** A row of a (possibly hand-corrected) `segments.csv`. */
@@ -92,6 +93,8 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
  * column names are matched ignoring case, spaces and column order; codes
  * may be separated by `;`, `,` or `/`; rows left blank are skipped; the
  * other columns are metadata. Codes are kept as written (see `readCoding`).
+ * Offsets are code points; a file that counts UTF-16 units (written by an
+ * earlier reflect-code) is converted (see {@link codePointOffsets}).
  */
 export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
   let header: Header | undefined;
@@ -106,6 +109,7 @@ export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
     rows.push(readRow(cells, header, { file, line }, messages));
   }
   if (!header) throw fail('expected a segments.csv with a header row, got an empty file', 'input-empty-file', { file });
+  codePointOffsets(rows);
   return { file, metadataColumns: header.metadata.map(({ name }) => name), rows, messages };
 }
 

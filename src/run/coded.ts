@@ -1,6 +1,7 @@
 import { toDoc, type Account, type Transform } from '../document.js';
 import { ReflectMessage } from '../messages.js';
 import { gridRow, segmentCells } from '../segments-format.js';
+import { offsetUnits } from '../text/code-points.js';
 import { toCsv } from '../write/csv.js';
 import type { GridRow } from '../write/grid.js';
 
@@ -43,10 +44,11 @@ export function codeAccount(account: Account, stages: readonly Transform[], meta
   const doc = toDoc(account);
   for (const stage of stages) stage(doc);
   const rows = doc.segments.map(gridRow);
+  const units = offsetUnits(doc.text);
   return {
     participant: doc.participant,
     metadata: doc.metadata,
-    csv: toCsv(doc.segments.map((s, i) => segmentCells(doc, s, rows[i], metadataColumns))),
+    csv: toCsv(doc.segments.map((s, i) => segmentCells(doc, s, rows[i], metadataColumns, units))),
     rows,
     messages: doc.messages.map(messageData),
     length: doc.text.length,

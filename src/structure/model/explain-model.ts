@@ -1,4 +1,5 @@
 import { split, type Unit } from '../../segment/index.js';
+import { segmentHeading } from '../../segment/heading.js';
 import { tagAccount } from '../grammar.js';
 import type { StructureModel } from './model-file.js';
 import { compileModel } from './predict.js';
@@ -11,7 +12,7 @@ import { compileModel } from './predict.js';
 export function explainModel(model: StructureModel, text: string, unit: Unit = 'clause'): string[] {
   const spans = split(text, unit);
   return compileModel(model)(text, spans, tagAccount(text)).flatMap((scored, s) => [
-    `Segment ${s + 1} [${spans[s].start}-${spans[s].end}]: ${text.slice(spans[s].start, spans[s].end)}`,
+    segmentHeading(text, spans[s], s),
     `  features: ${scored.features.join(', ') || 'none'}`,
     `  scores: ${scored.scores.map(({ tag, total }) => `${tag} ${total.toFixed(2)}`).join(', ')}`,
     `  tag: ${scored.tag}${scored.note ? ` (${scored.note})` : ''}, decided by ${scored.evidence.join('; ') || 'the tags\' base rates'}`,
