@@ -49,24 +49,30 @@ export function gridRow(segment: Segment): GridRow {
   };
 }
 
-/**
- * The cells of one segment's row of `segments.csv` (`row` is its
- * {@link gridRow}), metadata last. Offsets are written in code points
- * (`units` converts the account's), as Python, R and REFI-QDA count them.
- */
-export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[], units: OffsetUnits): string[] {
+/** The cells of a row of `segments.csv`: where the segment is, its grid row (codes, evidence, section), then the metadata values. */
+export function rowCells(place: { participant: string; segment: number; start: number; end: number }, row: GridRow, metadata: readonly string[]): string[] {
   return [
-    doc.participant,
-    String(segment.index),
-    String(units.toCodePoints(segment.start)),
-    String(units.toCodePoints(segment.end)),
-    segment.text,
+    place.participant,
+    String(place.segment),
+    String(place.start),
+    String(place.end),
+    row.text,
     row.themes.join(CODE_SEPARATOR),
     row.structure,
     row.themeEvidence ?? '',
     row.structureEvidence ?? '',
     row.note,
     row.section ?? '',
-    ...metadataColumns.map((name) => doc.metadata[name] ?? ''),
+    ...metadata,
   ];
+}
+
+/**
+ * The cells of one segment's row of `segments.csv` (`row` is its
+ * {@link gridRow}), metadata last. Offsets are written in code points
+ * (`units` converts the account's), as Python, R and REFI-QDA count them.
+ */
+export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[], units: OffsetUnits): string[] {
+  const place = { participant: doc.participant, segment: segment.index, start: units.toCodePoints(segment.start), end: units.toCodePoints(segment.end) };
+  return rowCells(place, row, metadataColumns.map((name) => doc.metadata[name] ?? ''));
 }

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import chalk from 'chalk';
 import { DIMENSIONS, type Dimension } from '../agree/dimensions.js';
@@ -6,12 +7,15 @@ import { EXIT } from './exit.js';
 import type { ReflectMessage } from '../messages.js';
 import { LEVELS, type Level } from '../codebook/level.js';
 import { UNITS, type Unit } from '../segment/index.js';
+import { POSITION_UNITS, type PositionUnit } from '../exchange/project.js';
 import { VERSION } from '../version.js';
 import { gridCsv, gridMarkdown } from '../write/grid.js';
 import { addCheckCommand } from './check-command.js';
 import { addCodebookCommand } from './codebook-command.js';
 import { addStructureCommand } from './structure-command.js';
 import { addPhrasesCommand } from './phrases-command.js';
+import { addExportCommand } from './export-command.js';
+import { addImportCommand } from './import-command.js';
 import { wholeNumber } from './numbers.js';
 import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
@@ -57,7 +61,6 @@ function structureTagsOption(): Option {
     .argParser((value: string) => value.split(',').map((tag) => tag.trim()).filter(Boolean));
 }
 
-/** A whole number of 1 or more, for `--jobs`. */
 /** `--grids`: how the coding grids are written. */
 function gridsOption(): Option {
   return new Option('--grids <how>', `coding grids: files (grids/<participant>.md and .csv), combined (grids.csv and grids.md), none, or auto (files up to ${GRID_FILES_LIMIT} participants, combined above)`).choices(GRID_MODES).default('auto');
@@ -174,8 +177,10 @@ function program(setCode: (code: number) => void): Command {
     .command('agree')
     .summary('measure how far two codings of the same accounts agree')
     .description('Compare two codings of the same accounts (two researchers, or reflect-code against a researcher), unit by unit: per code and overall, percent agreement, Cohen\'s kappa, Krippendorff\'s alpha and the Landis and Koch reading; for structure tags also a confusion matrix.')
-    .argument('<a.csv>', 'the first coding: a segments.csv (written by analyse, or a researcher\'s, perhaps corrected)')
-    .argument('<b.csv>', 'the second coding of the same accounts')
+    .argument('<a.csv>', 'the first coding: a segments.csv (written by analyse, or a researcher\'s, perhaps corrected), or a REFI-QDA project (.qdpx) coded in NVivo, ATLAS.ti, MAXQDA or QualCoder')
+    .argument('<b.csv>', 'the second coding of the same accounts (a .qdpx project is read onto the units of the other coding: a segment gets the codes of the selections covering at least half of it)')
+    .option('--user <name>', 'of a .qdpx project, the coder to compare (default: each coder in turn)')
+    .addOption(new Option('--positions <unit>', 'of a .qdpx project, what its selection positions count (default: detected from the selections\' text, else code points)').choices(POSITION_UNITS))
     .addOption(new Option('-d, --dimension <dimension>', 'compare only themes or only structure tags (default: both)').choices(DIMENSIONS))
     .option('--exclude-uncoded', 'leave out units neither coding coded (they otherwise count as agreement)')
     .addOption(new Option('--format <format>', 'output format').choices(AGREE_FORMATS).default('table'));
@@ -184,11 +189,22 @@ function program(setCode: (code: number) => void): Command {
     .addHelpText('after', examples(
       'reflect-code agree samples/study/coding.csv study-out/segments.csv',
       'reflect-code agree mine.csv yours.csv --dimension structure --exclude-uncoded --format csv > agreement.csv',
+      'reflect-code agree coded-in-nvivo.qdpx out/segments.csv --user "Dr Researcher"',
     ))
-    .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; strict?: boolean }) => {
+    .action(async (a: string, b: string, options: { dimension?: Dimension; excludeUncoded?: boolean; format: AgreeFormat; codebook?: string; structureRules?: string; structureTags?: string[]; allowNewCodes?: boolean; strict?: boolean; user?: string; positions?: PositionUnit }) => {
       const { agree } = await import('../agree.js');
-      const result = await agree({ ...options, a, b });
-      setCode(report(result.messages, formatAgreement(result, options.format), options));
+      const project = [a, b].find((file) => extname(file).toLowerCase() === '.qdpx');
+      const users = project !== undefined && options.user === undefined ? await (await import('../exchange/human-coding.js')).projectCoders(project) : [options.user];
+      let code: number = EXIT.ok;
+      // Each coder is compared in turn; what the project's warnings say is printed once.
+      const printed = new Set<string>();
+      for (const user of users.length > 0 ? users : [undefined]) {
+        const result = await agree({ ...options, a, b, user });
+        const fresh = result.messages.filter((message) => !printed.has(message.toString()));
+        fresh.forEach((message) => printed.add(message.toString()));
+        code = Math.max(code, report(fresh, formatAgreement(result, options.format), options, result.messages.length));
+      }
+      setCode(code);
     });
 
   const gridCommand = cli
@@ -214,6 +230,8 @@ function program(setCode: (code: number) => void): Command {
   addCodebookCommand(cli, setCode, examples);
   addStructureCommand(cli, setCode, examples);
   addPhrasesCommand(cli, setCode, examples);
+  addExportCommand(cli, setCode, examples);
+  addImportCommand(cli, setCode, examples);
 
   return cli;
 }

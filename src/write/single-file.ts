@@ -8,7 +8,7 @@ import { partialPath } from './partials.js';
  * then renamed into place, so an interrupted write leaves the old file or
  * none. Refuses to overwrite an input, or an existing file without `force`.
  */
-export async function writeSingleFile(path: string, content: string, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
+export async function writeSingleFile(path: string, content: string | Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
   const target = resolve(path);
   if ((options.inputs ?? []).some((input) => resolve(input) === target)) {
     throw fail('the output file is an input; expected a new file, choose another --out', 'out-holds-input', { file: path });
@@ -19,7 +19,7 @@ export async function writeSingleFile(path: string, content: string, options: { 
   await mkdir(dirname(target), { recursive: true });
   const partial = partialPath(target);
   try {
-    await writeFile(partial, content, 'utf8');
+    await writeFile(partial, content);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
