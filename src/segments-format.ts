@@ -1,5 +1,4 @@
-import type { AccountDoc, Segment } from './document.js';
-import type { OffsetUnits } from './text/code-points.js';
+import type { Segment } from './document.js';
 import type { GridRow } from './write/grid.js';
 
 /**
@@ -49,6 +48,23 @@ export function gridRow(segment: Segment): GridRow {
   };
 }
 
+/** A grid row with its place in the account: segment number and code-point offsets (NaN when a hand-edited row lost them). */
+export interface LocatedRow extends GridRow {
+  segment: number;
+  start: number;
+  end: number;
+}
+
+/** The evidence of each theme in a `theme_evidence` cell (`CO: help staff; T: change`), by code. */
+export function themeEvidenceByCode(cell: string): Map<string, string> {
+  const byCode = new Map<string, string>();
+  for (const part of cell.split(/;\s+(?=[^\s:;]+:\s)/)) {
+    const colon = part.indexOf(': ');
+    if (colon > 0) byCode.set(part.slice(0, colon).trim(), part.slice(colon + 2).trim());
+  }
+  return byCode;
+}
+
 /** The cells of a row of `segments.csv`: where the segment is, its grid row (codes, evidence, section), then the metadata values. */
 export function rowCells(place: { participant: string; segment: number; start: number; end: number }, row: GridRow, metadata: readonly string[]): string[] {
   return [
@@ -65,14 +81,4 @@ export function rowCells(place: { participant: string; segment: number; start: n
     row.section ?? '',
     ...metadata,
   ];
-}
-
-/**
- * The cells of one segment's row of `segments.csv` (`row` is its
- * {@link gridRow}), metadata last. Offsets are written in code points
- * (`units` converts the account's), as Python, R and REFI-QDA count them.
- */
-export function segmentCells(doc: AccountDoc, segment: Segment, row: GridRow, metadataColumns: readonly string[], units: OffsetUnits): string[] {
-  const place = { participant: doc.participant, segment: segment.index, start: units.toCodePoints(segment.start), end: units.toCodePoints(segment.end) };
-  return rowCells(place, row, metadataColumns.map((name) => doc.metadata[name] ?? ''));
 }

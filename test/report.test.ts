@@ -12,7 +12,7 @@ describe('the report', () => {
   it('is built from a corrected segments.csv, with its Message notes counted', async () => {
     const out = join(tempDir(), 'out');
     const { files } = await tabulate({ segments: 'samples/study/coding.csv', out, deterministic: true });
-    expect(files.filter((file) => !file.startsWith('grids/'))).toEqual(['themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv', 'report.html', 'report.md', 'figures/themes.svg', 'figures/participant-themes.svg', 'figures/theme-structure.svg', 'figures/structure.svg', 'figures/theme-cooccurrence.svg']);
+    expect(files.filter((file) => !file.startsWith('grids/'))).toEqual(['codings.csv', 'themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv', 'report.html', 'report.md', 'figures/themes.svg', 'figures/participant-themes.svg', 'figures/theme-structure.svg', 'figures/structure.svg', 'figures/theme-cooccurrence.svg']);
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain(`| Structure tags | Labov and Waletzky structure cues, version 3; labov.yaml (shipped with reflect-code); SHA-256 ${sha256(join(ROOT, 'codebooks/labov.yaml'))} |\n`);
     expect(markdown).toContain([
@@ -60,6 +60,6 @@ describe('the report', () => {
   it('is left out with report: false', async () => {
     const out = join(tempDir(), 'out');
     const result = await analyse({ inputs: ['samples/study/accounts'], out, report: false });
-    expect(result.files.filter((file) => !file.startsWith('grids/'))).toEqual(['segments.csv', 'themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv']);
+    expect(result.files.filter((file) => !file.startsWith('grids/'))).toEqual(['segments.csv', 'codings.csv', 'themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv']);
   });
 });

@@ -96,7 +96,7 @@ describe('reflect-code tabulate (the command line)', () => {
       'LB,Learning (negative),0,0.0,0,0.0',
       '',
     ].join('\n'));
-    expect(readFileSync(join(out, 'structure.csv'), 'utf8')).toContain('\nEV,Evaluating Action,10,47.6,2,100.0\n');
+    expect(readFileSync(join(out, 'structure.csv'), 'utf8')).toContain('\nEV,Evaluating Action,10,47.6,2,100.0,4,2\n');
   });
 
   it('stops at a code the codebook does not list, naming the file and line', async () => {
@@ -123,7 +123,7 @@ describe('reflect-code tabulate (the command line)', () => {
     const file = join(dir, 'coded.csv');
     writeFileSync(file, 'participant,segment,text,themes,structure,structure_note,CO\nA1,1,Hello,CO,EV,Message,x\nA1,2,Again,T,EV,message,x\n');
     expect((await cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--no-report'])).code).toBe(0);
-    expect(readFileSync(join(dir, 'out', 'structure.csv'), 'utf8')).toContain('\nEV:message,Evaluating Action: message,2,100.0,1,100.0\n');
+    expect(readFileSync(join(dir, 'out', 'structure.csv'), 'utf8')).toContain('\nEV,Evaluating Action,2,100.0,1,100.0,2,1\n');
     expect(readFileSync(join(dir, 'out', 'participants.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFparticipant,segments,P,CO,T,WB,LA,LB,B,ME,C,grid,input_CO');
   });
 

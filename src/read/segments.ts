@@ -79,6 +79,8 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
     themes: splitCodes(cell('themes')),
     structure: cell('structure').trim(),
     note: cell('structure_note').trim().toLowerCase(),
+    themeEvidence: cell('theme_evidence'),
+    structureEvidence: cell('structure_evidence'),
     section: cell('section').trim(),
     metadata: metadataRecord(),
     line: place.line,

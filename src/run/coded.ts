@@ -1,9 +1,8 @@
 import { toDoc, type Account, type Transform } from '../document.js';
 import { ReflectMessage } from '../messages.js';
-import { gridRow, segmentCells } from '../segments-format.js';
+import { gridRow, rowCells, type LocatedRow } from '../segments-format.js';
 import { offsetUnits } from '../text/code-points.js';
 import { toCsv } from '../write/csv.js';
-import type { GridRow } from '../write/grid.js';
 
 /** A message as plain data, to cross between threads. */
 export interface MessageData {
@@ -31,8 +30,8 @@ export interface CodedAccount {
   metadata: Record<string, string>;
   /** The account's rows of `segments.csv`, as CSV text. */
   csv: string;
-  /** Its coding grid's rows. */
-  rows: GridRow[];
+  /** Its coding grid's rows, with each segment's number and code-point offsets. */
+  rows: LocatedRow[];
   /** The stages' warnings. */
   messages: MessageData[];
   /** Length of the account's text, in characters, for progress. */
@@ -43,12 +42,12 @@ export interface CodedAccount {
 export function codeAccount(account: Account, stages: readonly Transform[], metadataColumns: readonly string[]): CodedAccount {
   const doc = toDoc(account);
   for (const stage of stages) stage(doc);
-  const rows = doc.segments.map(gridRow);
   const units = offsetUnits(doc.text);
+  const rows = doc.segments.map((segment): LocatedRow => ({ ...gridRow(segment), segment: segment.index, start: units.toCodePoints(segment.start), end: units.toCodePoints(segment.end) }));
   return {
     participant: doc.participant,
     metadata: doc.metadata,
-    csv: toCsv(doc.segments.map((s, i) => segmentCells(doc, s, rows[i], metadataColumns, units))),
+    csv: toCsv(rows.map((row) => rowCells({ participant: doc.participant, ...row }, row, metadataColumns.map((name) => doc.metadata[name] ?? '')))),
     rows,
     messages: doc.messages.map(messageData),
     length: doc.text.length,

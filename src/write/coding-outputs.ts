@@ -1,7 +1,8 @@
 import { atLevel, type Level, type LevelView } from '../codebook/level.js';
 import type { Codebook } from '../codebook/types.js';
 import { Tally } from '../tally.js';
-import type { GridRow } from './grid.js';
+import type { LocatedRow } from '../segments-format.js';
+import { CodingsTable } from './codings-table.js';
 import { GridWriter, type GridMode } from './grids.js';
 import type { OutputDir } from './output-dir.js';
 import { ParticipantsTable } from './participants-table.js';
@@ -56,6 +57,7 @@ export class CodingOutputs {
     private readonly rules: ActiveTags,
     private readonly gridFiles: GridWriter,
     private readonly participantRows: ParticipantsTable,
+    private readonly codings: CodingsTable,
     /** The report's grids, staged as participants come; undefined with no report. */
     private readonly grids: ReportGrids | undefined,
     /** The metadata columns to compare groups by, their counts, and the smallest group shown. */
@@ -73,6 +75,7 @@ export class CodingOutputs {
       rules,
       await GridWriter.open(out, choices.grids),
       await ParticipantsTable.open(out, metadataColumns),
+      await CodingsTable.open(out),
       choices.report === false ? undefined : await ReportGrids.open(out),
       { columns, tally: new GroupTally(columns, groupName), minSize },
     );
@@ -82,8 +85,9 @@ export class CodingOutputs {
     return this.view.codebook;
   }
 
-  /** Writes one participant's grid and counts its segments. */
-  async add(participant: CodedParticipant, coded: readonly GridRow[]): Promise<void> {
+  /** Writes one participant's grid and codings and counts its segments. */
+  async add(participant: CodedParticipant, coded: readonly LocatedRow[]): Promise<void> {
+    await this.codings.add(participant.participant, coded);
     const rows = coded.map((row) => ({ ...row, themes: this.view.rollUp(row.themes) }));
     const grid = await this.gridFiles.add(participant.participant, rows);
     if (this.tally.participants < ReportGrids.LIMIT) await this.grids?.add(participant.participant, rows);
@@ -94,7 +98,8 @@ export class CodingOutputs {
 
   /** Writes the grids' last files, the frequency tables, `participants.csv`, the group tables and the report (with `run` in its summary). */
   async finish(run: RunInfo): Promise<void> {
-    this.files.push(...(await this.gridFiles.finish()));
+    await this.codings.close();
+    this.files.push('codings.csv', ...(await this.gridFiles.finish()));
     for (const column of this.groups.columns) this.comparisons.push(compareGroups(this.groups.tally, this.tally, column, this.codebook, this.rules, this.groups.minSize));
     const tables: Record<string, string> = { ...tableFiles(this.tally, this.codebook, this.rules), ...Object.assign({}, ...this.comparisons.map(groupFiles)) };
     const names = ['themes.csv', 'structure.csv', 'participants.csv', ...Object.keys(tables).filter((name) => name !== 'themes.csv' && name !== 'structure.csv')];

@@ -70,6 +70,22 @@ function frequencyCsv(rows: readonly FrequencyRow[]): string {
   return toCsv([FREQUENCY_HEADER, ...rows.map((row) => [row.code, row.name, row.segments, row.percentSegments, row.participants, row.percentParticipants])]);
 }
 
+/**
+ * `structure.csv`: one row per structure tag (so the segments add up to
+ * the segments tagged), and for each note a tag can carry (`message`) two
+ * columns, `<note>_segments` and `<note>_participants`, counted among that
+ * tag's segments and left empty for tags that do not carry it.
+ */
+function structureCsv(tags: CodeList, tally: Tally): string {
+  const notes = [...new Set((tags.notes ?? []).map((note) => note.note))];
+  const carries = (tag: string, note: string) => (tags.notes ?? []).some((def) => def.tag === tag && def.note === note);
+  const rows = frequencies(tags, tally.tagSegments, tally.tagParticipants, tally).map((row): Array<string | number> => [
+    row.code, row.name, row.segments, row.percentSegments, row.participants, row.percentParticipants,
+    ...notes.flatMap((note): Array<string | number> => (carries(row.code, note) ? [tally.noteSegments.get(noteKey(row.code, note)) ?? 0, tally.noteParticipants.get(noteKey(row.code, note)) ?? 0] : ['', ''])),
+  ]);
+  return toCsv([[...FREQUENCY_HEADER, ...notes.flatMap((note) => [`${note}_segments`, `${note}_participants`])], ...rows]);
+}
+
 /** The theme x structure tag table: a header row (`code`, `name`, the tags), then one row of counts per theme. */
 export function crossTable(tally: Tally, codebook: CodeList, rules: CodeList): Array<Array<string | number>> {
   const tags = codesOf(rules, tally.tagSegments.keys());
@@ -98,7 +114,7 @@ export function cooccurrenceTable(table: ReadonlyMap<string, ReadonlyMap<string,
 export function tableFiles(tally: Tally, codebook: CodeList, rules: CodeList): Record<string, string> {
   return {
     'themes.csv': BOM + frequencyCsv(frequencies(codebook, tally.themeSegments, tally.themeParticipants, tally)),
-    'structure.csv': BOM + frequencyCsv(structureFrequencies(rules, tally)),
+    'structure.csv': BOM + structureCsv(rules, tally),
     'theme-structure.csv': BOM + toCsv(crossTable(tally, codebook, rules)),
     'theme-cooccurrence.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrence, tally, codebook)),
     'theme-cooccurrence-participants.csv': BOM + toCsv(cooccurrenceTable(tally.cooccurrenceParticipants, tally, codebook)),
