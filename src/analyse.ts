@@ -22,6 +22,8 @@ const DEFAULT_OUT = 'reflect-code-out';
 export interface AnalyseOptions extends LoadOptions, GroupOptions {
   /** Input files and folders: .csv, .tsv, .jsonl, .txt, or folders of .txt files. */
   inputs: readonly string[];
+  /** How the report names the inputs, one name per input (a file read from standard input, say); default the inputs as given. */
+  inputNames?: readonly string[];
   /** Output folder; default `reflect-code-out` (refused when that would be in an input's folder). */
   out?: string;
   /** Replace the outputs in a non-empty output folder. */
@@ -172,7 +174,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
   } finally {
     await segmentsFile.close();
   }
-  await outputs.finish({ inputs: options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
+  await outputs.finish({ inputs: options.inputNames ?? options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
   outputs.messages.forEach(report);
   return {
     out: folder,

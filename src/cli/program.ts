@@ -21,6 +21,7 @@ import { withInputOptions } from './input-options.js';
 import { printFailure, printMessage, summary, tabulateSummary } from './report.js';
 import { isInteractive, ProgressLine } from './progress.js';
 import { WarningPrinter } from './warnings.js';
+import { STDIN_NAME, stdinInputs } from './stdin.js';
 import { GRID_FILES_LIMIT, GRID_MODES, type GridMode } from '../write/grids.js';
 
 
@@ -113,7 +114,7 @@ function program(setCode: (code: number) => void): Command {
     .alias('analyze')
     .summary('segment and code accounts; write segments.csv, frequency tables, coding grids and a report')
     .description('Segment every account, code each segment with a theme codebook and a structure tag, and write segments.csv, themes.csv, structure.csv, participants.csv, theme-structure.csv, theme-cooccurrence.csv, theme-cooccurrence-participants.csv (and with --by, themes-by-<column>.csv and structure-by-<column>.csv), grids/, and a report (report.html, report.md, figures/) into the output folder.')
-    .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID)')
+    .argument('<inputs...>', 'CSV/TSV exports, JSONL files, .txt files or folders of .txt files (file name = participant ID); - reads a CSV or JSONL piped in on standard input')
     .option('-o, --out <folder>', 'output folder, new or empty unless --force (default: reflect-code-out, if that is not among the inputs)')
     .addOption(new Option('-u, --unit <unit>', 'segment unit: clause, sentence, line (the physical lines, as in the study\'s figures), paragraph, or section (everything under one heading); headings such as "Feelings:" are never coded but written in the section column').choices(UNITS).default('clause'))
     .option('-c, --codebook <file>', 'theme codebook (YAML); default: the mentorship study\'s codebook')
@@ -138,15 +139,18 @@ function program(setCode: (code: number) => void): Command {
     ))
     .action(async (inputs: string[], options: { by?: string[]; minGroupSize: number; out?: string; unit: Unit; codebook?: string; structureRules?: string; structureModel?: string; structureTags?: string[]; level: Level; idColumn: string; textColumn: string; encoding?: string; delimiter?: string; mergeDuplicates?: boolean; check: boolean; allowList?: string; report: boolean; deterministic?: boolean; grids: GridMode; jobs?: number; force?: boolean; strict?: boolean; quiet?: boolean }) => {
       const { analyse } = await import('../analyse.js');
+      const piped = await stdinInputs(inputs);
       const progress = !options.quiet && isInteractive(process.stderr) ? new ProgressLine(process.stderr) : undefined;
       const warnings = new WarningPrinter(() => progress?.clear());
       try {
-        const result = await untilInterrupted((signal) => analyse({ ...options, inputs, signal, onMessage: (message) => warnings.print(message), onProgress: (done) => progress?.update(done) }));
+        const inputNames = inputs.map((input) => (input === '-' ? STDIN_NAME : input));
+        const result = await untilInterrupted((signal) => analyse({ ...options, inputs: piped.inputs, inputNames, signal, onMessage: (message) => warnings.print(message), onProgress: (done) => progress?.update(done) }));
         warnings.finish();
         progress?.done();
         setCode(report([], summary(result), options, warnings.total));
       } finally {
         progress?.clear();
+        await piped.cleanup();
       }
     });
 

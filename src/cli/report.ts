@@ -13,10 +13,20 @@ export function visible(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (char) => (char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u{${char.codePointAt(0)!.toString(16)}}`));
 }
 
+/** Paths that messages show by another name (a temporary file holding standard input). */
+const shownAs = new Map<string, string>();
+
+/** Makes messages name `path` as `name`. */
+export function showPathAs(path: string, name: string): void {
+  shownAs.set(path, name);
+}
+
 /** Writes a message as one line on standard error: `reflect-code: file:line:column: reason [rule-id]`. */
 export function printMessage(message: ReflectMessage): void {
   const label = message.fatal ? chalk.red('error') : chalk.yellow('warning');
-  process.stderr.write(`reflect-code: ${label}: ${visible(message.toString())}\n`);
+  let text = message.toString();
+  for (const [path, name] of shownAs) text = text.replaceAll(path, name);
+  process.stderr.write(`reflect-code: ${label}: ${visible(text)}\n`);
 }
 
 /** Plain words for the file-system errors a run can meet; the earlier outputs stay whatever happens, as outputs are written aside first. */
