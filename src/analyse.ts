@@ -13,6 +13,7 @@ import { CodingOutputs } from './write/coding-outputs.js';
 import { BOM, toCsv } from './write/csv.js';
 import type { GridMode } from './write/grids.js';
 import { OutputDir } from './write/output-dir.js';
+import { ReviewWorkbook } from './write/review-workbook.js';
 import type { FrequencyRow } from './write/tables.js';
 
 /** The output folder when none is given. */
@@ -155,6 +156,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
   const jobs = options.jobs ?? (plan.bytes >= POOL_MIN_BYTES ? availableParallelism() : 1);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
+  const workbook = new ReviewWorkbook(plan.metadataColumns.map(metadataHeader));
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
     for await (const item of codeAll(loadAccounts(plan, options), { setup, books, metadataColumns: plan.metadataColumns, jobs })) {
@@ -166,6 +168,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
       }
       item.messages.map(fromMessageData).forEach(report);
       await segmentsFile.write(item.csv);
+      workbook.add(item.participant, item.metadata, item.rows, plan.metadataColumns);
       await outputs.add(item, item.rows);
       progress.accounts++;
       progress.characters += item.length;
@@ -174,6 +177,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
   } finally {
     await segmentsFile.close();
   }
+  const reviewWorkbook = (await workbook.write(out)) ? ['segments.xlsx'] : [];
   await outputs.finish({ inputs: options.inputNames ?? options.inputs, unit, date: options.deterministic ? undefined : new Date(), skipped });
   outputs.messages.forEach(report);
   return {
@@ -185,7 +189,7 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
     skipped,
     themes: outputs.themes(),
     structure: outputs.structure(),
-    files: ['segments.csv', ...outputs.files],
+    files: ['segments.csv', ...reviewWorkbook, ...outputs.files],
     messages,
     warnings,
   };

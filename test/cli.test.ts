@@ -36,7 +36,7 @@ describe('reflect-code (the real binary)', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Coded 15 participants');
     expect(stdout).toContain('grids/ (15 grids), report.html, report.md, figures/\n');
-    expect(readdirSync(out).sort()).toEqual(['.reflect-code-outputs', 'codings.csv', 'figures', 'grids', 'participants.csv', 'report.html', 'report.md', 'segments.csv', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.reflect-code-outputs', 'codings.csv', 'figures', 'grids', 'participants.csv', 'report.html', 'report.md', 'segments.csv', 'segments.xlsx', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
     expect(readdirSync(join(out, 'grids'))).toHaveLength(30);
     expect(readdirSync(join(out, 'figures')).sort()).toEqual(['participant-themes.svg', 'structure.svg', 'theme-cooccurrence.svg', 'theme-structure.svg', 'themes.svg']);
     // No staging folder is left beside the output.
@@ -69,7 +69,7 @@ describe('reflect-code (the command line)', () => {
     expect(refused.stderr).toContain('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs) [out-not-empty]');
     expect(readdirSync(out)).toEqual(['notes.txt']);
     expect((await cli(['analyse', 'samples/study/accounts', '--out', out, '--force', '-q', '--no-report'])).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['.reflect-code-outputs', 'codings.csv', 'grids', 'notes.txt', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.reflect-code-outputs', 'codings.csv', 'grids', 'notes.txt', 'participants.csv', 'segments.csv', 'segments.xlsx', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
   });
 });
 

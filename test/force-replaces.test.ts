@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers/cli.js';
 
 /** The top-level entries of an analyse run without its report, and the manifest that lists them. */
-const NO_REPORT = ['.reflect-code-outputs', 'codings.csv', 'grids', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv'];
+const NO_REPORT = ['.reflect-code-outputs', 'codings.csv', 'grids', 'participants.csv', 'segments.csv', 'segments.xlsx', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv'];
 
 /** An output folder with a full run's outputs (report included) and the researcher's own file and folder. */
 async function earlierRun(): Promise<string> {

@@ -36,7 +36,7 @@ describe('deterministic outputs', () => {
     expect((await cli(['analyse', 'samples/accounts.csv', '--out', second, '--deterministic'])).code).toBe(0);
     const files = readdirSync(first, { recursive: true, encoding: 'utf8' }).sort();
     expect(readdirSync(second, { recursive: true, encoding: 'utf8' }).sort()).toEqual(files);
-    expect(files.length).toBe(48);
+    expect(files.length).toBe(49);
     for (const file of files.filter((name) => name.includes('.'))) expect(readFileSync(join(second, file)), file).toEqual(readFileSync(join(first, file)));
   });
 });

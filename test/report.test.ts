@@ -60,6 +60,6 @@ describe('the report', () => {
   it('is left out with report: false', async () => {
     const out = join(tempDir(), 'out');
     const result = await analyse({ inputs: ['samples/study/accounts'], out, report: false });
-    expect(result.files.filter((file) => !file.startsWith('grids/'))).toEqual(['segments.csv', 'codings.csv', 'themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv']);
+    expect(result.files.filter((file) => !file.startsWith('grids/'))).toEqual(['segments.csv', 'segments.xlsx', 'codings.csv', 'themes.csv', 'structure.csv', 'participants.csv', 'theme-structure.csv', 'theme-cooccurrence.csv', 'theme-cooccurrence-participants.csv']);
   });
 });

@@ -24,7 +24,7 @@ describe('coding in worker threads', () => {
     expect(threaded.participants).toBe(300);
     const files = filesOf(one);
     // A grid pair per participant, the tables, the report and its figures, and the manifest of outputs.
-    expect(files.length).toBe(300 * 2 + 15 + 1);
+    expect(files.length).toBe(300 * 2 + 16 + 1);
     expect(filesOf(two)).toEqual(files);
     for (const file of files) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
     const ids = readFileSync(join(two, 'participants.csv'), 'utf8').split('\n').slice(1, -1).map((row) => row.split(',')[0]);
@@ -61,10 +61,10 @@ describe('coding grids at scale', () => {
     const rows = Array.from({ length: GRID_FILES_LIMIT + 1 }, (_, i) => [`P${i + 1}`, 'My mentor listened.']);
     writeFileSync(input, stringify([['participant', 'text'], ...rows]));
     const auto = await analyse({ inputs: [input], out: join(dir, 'auto'), unit: 'line', report: false, check: false });
-    expect(filesOf(join(dir, 'auto'))).toEqual(['.reflect-code-outputs', 'codings.csv', 'grids.csv', 'grids.md', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
+    expect(filesOf(join(dir, 'auto'))).toEqual(['.reflect-code-outputs', 'codings.csv', 'grids.csv', 'grids.md', 'participants.csv', 'segments.csv', 'segments.xlsx', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
     expect(auto.files.filter((file) => file.startsWith('grids'))).toEqual(['grids.csv', 'grids.md']);
     await analyse({ inputs: [input], out: join(dir, 'none'), unit: 'line', report: false, check: false, grids: 'none' });
-    expect(filesOf(join(dir, 'none'))).toEqual(['.reflect-code-outputs', 'codings.csv', 'participants.csv', 'segments.csv', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
+    expect(filesOf(join(dir, 'none'))).toEqual(['.reflect-code-outputs', 'codings.csv', 'participants.csv', 'segments.csv', 'segments.xlsx', 'structure.csv', 'theme-cooccurrence-participants.csv', 'theme-cooccurrence.csv', 'theme-structure.csv', 'themes.csv']);
   });
 });
 

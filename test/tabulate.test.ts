@@ -54,11 +54,11 @@ describe('reflect-code tabulate (the command line)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('Tabulated 15 participants');
-    const { 'segments.csv': _segments, '.reflect-code-outputs': manifest, ...tables } = outputs(analysed);
+    const { 'segments.csv': _segments, 'segments.xlsx': _workbook, '.reflect-code-outputs': manifest, ...tables } = outputs(analysed);
     const { '.reflect-code-outputs': tabulatedManifest, ...tabulated } = outputs(join(dir, 'tabulated'));
     expect(tabulated).toEqual(tables);
-    // The manifest lists the same outputs but segments.csv, which tabulate does not write.
-    expect(tabulatedManifest).toBe(manifest.replace('\nsegments.csv\n', '\n'));
+    // The manifest lists the same outputs but segments.csv and segments.xlsx, which tabulate does not write.
+    expect(tabulatedManifest).toBe(manifest.replace('\nsegments.csv\nsegments.xlsx\n', '\n'));
     expect(tables['participants.csv']).toContain('grid,setting,years_in_role,site,role\n');
   });
 

@@ -1,5 +1,7 @@
 import { metadataRecord } from '../load/account.js';
+import { extname } from 'node:path';
 import { csvRecords } from '../load/csv.js';
+import { xlsxRecords } from '../load/xlsx-records.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
 import { metadataName, SEGMENT_COLUMNS, splitCodes } from '../segments-format.js';
 import { didYouMean } from '../text/closest.js';
@@ -91,7 +93,7 @@ function readRow(cells: readonly string[], { index, metadata }: Header, place: {
 
 /**
  * Reads a whole `segments.csv`, as written by `analyse` or edited in a
- * spreadsheet: a BOM, CRLF line ends and trailing spaces are allowed;
+ * spreadsheet (or `segments.xlsx`, the review workbook, saved from Excel): a BOM, CRLF line ends and trailing spaces are allowed;
  * column names are matched ignoring case, spaces and column order; codes
  * may be separated by `;`, `,` or `/`; rows left blank are skipped; the
  * other columns are metadata. Codes are kept as written (see `readCoding`).
@@ -102,7 +104,8 @@ export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
   let header: Header | undefined;
   const rows: SegmentRow[] = [];
   const messages: ReflectMessage[] = [];
-  for await (const { cells, line } of csvRecords(file)) {
+  const records = extname(file).toLowerCase() === '.xlsx' ? xlsxRecords(file) : csvRecords(file);
+  for await (const { cells, line } of records) {
     if (!header) {
       header = readHeader(cells, file, line);
       continue;

@@ -147,10 +147,10 @@ export class OutputDir {
    * files do not wait on each other; call {@link OutputDir.settle} (or
    * `commit`) to wait for them all.
    */
-  async write(name: string, content: string): Promise<void> {
+  async write(name: string, content: string | Uint8Array): Promise<void> {
     this.rethrow();
     const task: Promise<void> = this.prepare(name)
-      .then((file) => writeFile(file, content, 'utf8'))
+      .then((file) => writeFile(file, content))
       .catch((error: unknown) => {
         this.failure ??= error;
       })
