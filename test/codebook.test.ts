@@ -13,7 +13,7 @@ const errors = (yaml: string) => parseCodebook(yaml, 'book.yaml').messages.map(S
 describe('codebook validation', () => {
   it.each([
     ['name: x\ncodes: []\n', 'book.yaml:2:8: codes: expected at least 1 item, got an empty list [codebook-schema]'],
-    ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywrods: [coach]\n', 'book.yaml:5:5: code "CO": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, negated, keywords, phrases, patterns, regex, exclude, min_matches, children [codebook-schema]'],
+    ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywrods: [coach]\n', 'book.yaml:5:5: code "CO": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, negated, keywords, phrases, patterns, regex, exclude, min_matches, children, guid, colour, codable [codebook-schema]'],
     ['name: x\ncodes:\n  - code: CO\n    keywords: [coach]\n', 'book.yaml:3:5: code "CO": expected a "name" key, got none [codebook-schema]'],
     ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywords: coach\n', 'book.yaml:5:15: code "CO" > keywords: expected a list, got "coach" [codebook-schema]'],
     ['name: x\ncodes:\n  - code: CO\n    name: Coaching\n    keywords: [coach, "role model"]\n', 'book.yaml:5:23: code "CO" > keywords > item 2: expected one word, got 2 words in "role model"; put several words under phrases [codebook-bad-term]'],

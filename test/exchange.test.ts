@@ -116,7 +116,7 @@ describe('reflect-code codebook (the command line)', () => {
     expect(stdout).toBe('');
     expect(stderr.split('\n').map((line) => line.replace(file, 'five.yaml').replace(/ \(for instance on .*\);/, ' (...);'))).toEqual([
       'reflect-code: error: five.yaml:6:14: code "SUP" > phrases: expected at least 1 item, got an empty list [codebook-schema]',
-      'reflect-code: error: five.yaml:9:5: code "STR": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, negated, keywords, phrases, patterns, regex, exclude, min_matches, children [codebook-schema]',
+      'reflect-code: error: five.yaml:9:5: code "STR": unknown key "keywrods" (did you mean "keywords"?); expected one of code, name, description, aliases, negated, keywords, phrases, patterns, regex, exclude, min_matches, children, guid, colour, codable [codebook-schema]',
       'reflect-code: error: five.yaml:10:11: code "SUP" is defined twice (first at line 3); expected each code once [codebook-duplicate-code]',
       'reflect-code: error: five.yaml:14:16: code "CO" > keywords > item 1: "helping" also applies code "SUP" (line 5); expected each term in one code, or shared: true (write {term: helping, shared: true}) to mean both [codebook-shared-term]',
       'reflect-code: error: five.yaml:15:13: code "CO" > regex > item 1: expected a regular expression that runs in linear time, got "(a+)+$", which can take exponential time (...); avoid a repeated group that can match the same text in two ways, such as (a+)+ or (a|a)* [codebook-bad-regex]',

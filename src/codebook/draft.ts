@@ -9,6 +9,9 @@ export type DraftCode = {
   code: string;
   name: string;
   description?: string;
+  guid?: string;
+  colour?: string;
+  codable?: boolean;
   aliases?: string[];
   exclude?: string[];
   min_matches?: number;
@@ -23,8 +26,8 @@ export interface Draft {
   codes: DraftCode[];
 }
 
-/** A code as written: letters, digits, `_`, `.` or `-`, starting with a letter. */
-const CODE = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+/** A code as written: letters (of any alphabet), digits, `_`, `.` or `-`, starting with a letter. */
+const CODE = /^\p{L}[\p{L}\p{N}_.-]*$/u;
 
 /**
  * Gives codes to names that have none (as in LIWC, quanteda and REFI-QDA
@@ -37,8 +40,8 @@ export class CodeNamer {
 
   /** A free code: `wanted` when it is a valid code, else one made from it. */
   code(wanted: string): string {
-    let base = CODE.test(wanted) ? wanted : wanted.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '');
-    if (!/^[A-Za-z]/.test(base)) base = `C_${base}`.replace(/_$/, '');
+    let base = CODE.test(wanted) ? wanted : wanted.normalize('NFC').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '');
+    if (!/^\p{L}/u.test(base)) base = `C_${base}`.replace(/_$/, '');
     let code = base;
     for (let n = 2; this.taken.has(code.toLowerCase()); n++) code = `${base}_${n}`;
     this.taken.add(code.toLowerCase());
@@ -67,6 +70,9 @@ export function toDraft(codebook: Codebook): Draft {
     const children = codebook.codes.filter((code) => code.parent === def.code).map(draftOf);
     const draft: DraftCode = { code: def.code, name: def.name };
     if (def.description) draft.description = def.description;
+    if (def.guid) draft.guid = def.guid;
+    if (def.colour) draft.colour = def.colour;
+    if (!def.codable) draft.codable = false;
     if (def.aliases.length > 0) draft.aliases = def.aliases;
     for (const kind of RULE_KINDS) {
       const rules = def.rules.filter((rule) => rule.kind === kind);

@@ -15,7 +15,7 @@ export interface CodebookResult {
 const checkShape = shapeCheck('codebook.schema.json');
 
 /** A code as written, after its shape has been validated. */
-type RawCode = { code: string; name: string; description?: string; aliases?: string[]; negated?: string; exclude?: string[]; min_matches?: number; children?: RawCode[] } & Partial<Record<RuleKind, RawRule[]>>;
+type RawCode = { code: string; name: string; description?: string; guid?: string; colour?: string; codable?: boolean; aliases?: string[]; negated?: string; exclude?: string[]; min_matches?: number; children?: RawCode[] } & Partial<Record<RuleKind, RawRule[]>>;
 
 /** The codebook as plain data, after its shape has been validated. */
 interface RawCodebook {
@@ -50,6 +50,9 @@ function toCodeDef({ raw, parent }: Placed): CodeDef {
     rules: RULE_KINDS.flatMap((kind) => ruleEntries(raw[kind]).map(({ entry }) => toRule(kind, entry, raw.negated))),
     exclude: ruleEntries(raw.exclude).map(({ entry }) => termOf(entry)),
     minMatches: raw.min_matches ?? 1,
+    codable: raw.codable ?? true,
+    ...(raw.guid === undefined ? {} : { guid: raw.guid.toUpperCase() }),
+    ...(raw.colour === undefined ? {} : { colour: raw.colour.toUpperCase() }),
   };
 }
 
@@ -106,9 +109,14 @@ export function parseCodebook(source: string, file: string): CodebookResult {
   placed.forEach(({ raw: code, path }) => messages.push(...checkRules(code as Partial<Record<RuleKind | 'exclude', RawRule[]>>, `code "${code.code}"`, path, where)));
   messages.push(...checkNegated(placed, where));
   messages.push(...checkShared(placed, codes, where));
+  placed.forEach(({ raw: code, path }, c) => {
+    if (code.codable === false && codes[c].rules.length + codes[c].exclude.length > 0) {
+      messages.push(fail(`code "${code.code}" is a folder (codable: false) but has rules; expected a folder without rules (remove codable: false, or move the rules to a code under it)`, 'codebook-folder-rules', where.place([...path, 'codable'])));
+    }
+  });
   if (messages.length > 0) return { messages: messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)) };
   placed.forEach(({ raw: code, path }, c) => {
-    if (codes[c].rules.length === 0 && !code.children) {
+    if (codes[c].rules.length === 0 && !code.children && code.codable !== false) {
       messages.push(warn(`code "${code.code}" has no rules, so it is never applied; add keywords, phrases, patterns or regex`, 'codebook-no-rules', where.place(path)));
     }
   });

@@ -43,6 +43,7 @@ export function lexicalCode(code: string, name: string, rules: LexicalRules): Co
     rules: RULE_KINDS.flatMap((kind) => (kind === 'regex' ? [] : (rules[kind] ?? [])).map((term) => toRule(kind, { term, negated: 'keep', match: 'stem', except: [...(rules.except ?? [])] }))),
     exclude: [],
     minMatches: 1,
+    codable: true,
   };
 }
 

@@ -49,6 +49,12 @@ export interface CodeDef {
   exclude: string[];
   /** Total rule weight a segment needs for the code to apply; default 1. */
   minMatches: number;
+  /** False for a folder that only groups the codes under it: no rules, never applied. */
+  codable: boolean;
+  /** The code's GUID in REFI-QDA exchange, kept from an imported codebook (upper case). */
+  guid?: string;
+  /** The code's colour in REFI-QDA exchange, `#RRGGBB` (upper case), kept from an imported codebook. */
+  colour?: string;
 }
 
 /** A validated codebook; `codes` lists every code, each parent before its children. */
