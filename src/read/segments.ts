@@ -97,7 +97,8 @@ export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
   let header: Header | undefined;
   const rows: SegmentRow[] = [];
   const messages: ReflectMessage[] = [];
-  for await (const { cells, line } of csvRecords(file)) {
+  // A segments.csv is reflect-code's own format: the `'` it puts before a formula-like cell is removed.
+  for await (const { cells, line } of csvRecords(file, { unescapeFormulas: true }, (message) => messages.push(message))) {
     if (!header) {
       header = readHeader(cells, file, line);
       continue;
