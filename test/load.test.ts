@@ -237,6 +237,9 @@ describe('characters that cannot be read are never changed in silence', () => {
     expect(await failure({ 'P1.txt': `${'a '.repeat(40_000)}\n\0` })).toMatch(/^P1\.txt:2: expected a text file, got binary data/);
     expect(await failure({ 'a.jsonl': `${'{"participant": "A", "text": "ok"}\n'.repeat(2000)}{"participant": "B", "text": "\0"}\n` })).toMatch(/^a\.jsonl:2001: expected a text file, got binary data/);
     expect(await failure({ 'a.csv': utf16('participant,text\nX,a \0 b\n') })).toMatch(/^a\.csv:2: expected a text file, got binary data/);
+    // A NUL written as an escape in JSON is the same binary data.
+    expect(await failure({ 'a.jsonl': '{"participant": "A", "text": "ok"}\n{"participant": "B", "text": "a \\u0000 b"}\n' })).toBe('a.jsonl:2: "text": expected text, got a NUL character (\\u0000), which is binary data [input-binary]');
+    expect(await failure({ 'a.jsonl': '{"participant": "A", "text": "ok", "si\\u0000te": "x"}\n' })).toBe('a.jsonl:1: a key: expected text, got a NUL character (\\u0000), which is binary data [input-binary]');
   });
 
   it('an apostrophe at the start of a CSV account is kept, as in a .txt: inputs are never unescaped', async () => {

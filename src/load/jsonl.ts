@@ -34,9 +34,15 @@ async function* jsonLines(file: string, encoding: string | undefined, onWarning:
 
 function cell(value: unknown, key: string, place: { file: string; line: number }): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return withoutNul(value, `"${key}"`, place);
   if (deeperThan(value, DEEPEST_VALUE)) throw fail(`"${key}": expected text, a number or a shallow list, got a value nested more than ${DEEPEST_VALUE} levels deep`, 'input-too-deep', place);
   return JSON.stringify(value);
+}
+
+/** `text` itself; a NUL in it (written \u0000 in the JSON) is binary data, not text, and refused as a NUL byte in a file is. */
+function withoutNul(text: string, what: string, place: { file: string; line: number }): string {
+  if (text.includes('\0')) throw fail(`${what}: expected text, got a NUL character (\\u0000), which is binary data`, 'input-binary', place);
+  return text;
 }
 
 /** Deepest nesting of lists and objects in a value that is written into a cell as JSON. */
@@ -76,7 +82,7 @@ export async function* readJsonl(file: string, options: LoadOptions): AsyncGener
     }
     const metadata = metadataRecord();
     const place = { file, line };
-    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item, key, place);
+    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[withoutNul(key, 'a key', place)] = cell(item, key, place);
     yield makeAccount(cell(value[wanted.id], wanted.id, place), cell(value[wanted.text], wanted.text, place), metadata, file, line);
   }
   yield* mended.splice(0);
