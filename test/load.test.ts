@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAccounts, planInputs, type Account, type ReflectMessage } from '../src/index.js';
-import { tempDir } from './helpers/cli.js';
+import { cli, tempDir } from './helpers/cli.js';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -157,6 +157,23 @@ describe('delimiters and CSV faults', () => {
   it('takes the names Notepad and Excel give encodings', async () => {
     expect((await load({ 'a.csv': iconv.encode(CSV, 'windows-1252') }, { encoding: 'ANSI' })).accounts.map((a) => a.text)).toEqual([TEXT]);
     expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'Unicode' })).accounts.map((a) => a.text)).toEqual([TEXT]);
+  });
+
+  it('skips the "sep=" line Excel writes before the header, with a warning, and reads the delimiter it names', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': 'sep=;\r\nparticipant;text\r\nA1;Hi, there\r\n', 'b.csv': 'SEP=,\nparticipant,text\nB1,Hello\n' });
+    expect(accounts.map((a) => [a.participant, a.text, a.source.line])).toEqual([['A1', 'Hi, there', 3], ['B1', 'Hello', 3]]);
+    expect(warnings).toEqual([
+      'a.csv:1: skipped the "sep=" line Excel writes before the header; read the columns as separated by ";" [input-excel-sep-line]',
+      'b.csv:1: skipped the "sep=" line Excel writes before the header; read the columns as separated by "," [input-excel-sep-line]',
+    ]);
+    expect(await failure({ 'a.csv': 'sep=;\nparticipant;text\nA1;"never closed\n' })).toBe('a.csv:3: a quoted field is never closed; expected a closing " before the end of the file [csv-unclosed-quote]');
+  });
+
+  it('refuses an ID column that is the text column, named alike or not', async () => {
+    expect(await failure({ 'a.csv': CSV }, { idColumn: 'text', textColumn: 'Text' })).toBe('expected --id-column and --text-column to name two different columns, got "Text" for both [option-invalid]');
+    expect(await failure({ 'a.csv': 'participant,text\nA1,Hi\n' }, { idColumn: '2', textColumn: 'text' })).toBe('a.csv:1: expected --id-column and --text-column to name two different columns, got column 2 ("text") for both [input-same-column]');
+    const run = await cli(['analyse', 'samples/accounts.csv', '--id-column', 'text', '--text-column', 'text', '--out', join(tempDir(), 'out')]);
+    expect([run.code, run.stderr]).toEqual([2, 'reflect-code: error: expected --id-column and --text-column to name two different columns, got "text" for both [option-invalid]\n']);
   });
 
   it('names an unnamed column and a header with no accounts below it', async () => {

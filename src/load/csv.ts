@@ -24,7 +24,12 @@ export interface CsvFormat {
    * false: the text of the user's own data is never changed.
    */
   unescapeFormulas?: boolean;
+  /** The file begins with the `sep=;` line Excel writes to name the delimiter, which is skipped (always detected). */
+  separatorLine?: boolean;
 }
+
+/** The line Excel may write before the header to name the delimiter: `sep=,`, `sep=;`. */
+const SEPARATOR_LINE = /^sep=([^\r\n])(?:\r\n|\n|\r)/i;
 
 /** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */
 function csvFault(error: unknown, file: string, line: number): ReflectMessage {
@@ -57,11 +62,13 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The format of a delimited file, with what was not given detected. */
+/** The format of a delimited file, with what was not given detected; an Excel `sep=` line names the delimiter unless one is given. */
 export async function csvFormat(file: string, format: CsvFormat = {}): Promise<Required<CsvFormat>> {
   const encoding = format.encoding ?? (await detectEncoding(file)).name;
-  const delimiter = format.delimiter ?? detectDelimiter(await sampleText(file, encoding));
-  return { encoding, delimiter, unescapeFormulas: format.unescapeFormulas ?? false };
+  const sample = await sampleText(file, encoding);
+  const separator = SEPARATOR_LINE.exec(sample);
+  const delimiter = format.delimiter ?? separator?.[1] ?? detectDelimiter(sample);
+  return { encoding, delimiter, unescapeFormulas: format.unescapeFormulas ?? false, separatorLine: separator !== null };
 }
 
 /**
@@ -73,12 +80,13 @@ export async function csvFormat(file: string, format: CsvFormat = {}): Promise<R
  * which stops the read unless given.
  */
 export async function* csvRecords(file: string, format: CsvFormat = {}, onWarning: OnWarning = refuseMended): AsyncGenerator<CsvRecord> {
-  const { delimiter, encoding, unescapeFormulas } = await csvFormat(file, format);
+  const { delimiter, encoding, unescapeFormulas, separatorLine } = await csvFormat(file, format);
   // Lines are counted here, as records are parsed (csv-parse counts a CRLF
   // inside quotes twice), so a fault is placed right after the last good record.
-  let breaks = 0;
+  let breaks = separatorLine ? 1 : 0;
   const options: Options<CsvRecord, { record: string[]; raw: string }> = {
     delimiter,
+    from_line: separatorLine ? 2 : 1,
     raw: true,
     skip_empty_lines: true,
     max_record_size: LONGEST_ROW,
@@ -123,6 +131,8 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
   let held: CsvRecord[] | undefined = [];
   const given = options.skipRows ?? 0;
   const seen = Math.max(given, SURVEY_ROWS_SEEN);
+  const format = await csvFormat(file, options);
+  if (format.separatorLine) yield warn(`skipped the "sep=" line Excel writes before the header; read the columns as separated by ${format.delimiter === '\t' ? 'tabs' : `"${format.delimiter}"`}`, 'input-excel-sep-line', { file, line: 1 });
   function* account(cells: readonly string[], line: number): Generator<Account | ReflectMessage> {
     const metadata = metadataRecord();
     for (const { index, name } of columns!.metadata) metadata[name] = cells[index] ?? '';
@@ -136,7 +146,7 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
     for (const record of rows.slice(skip)) yield* account(record.cells, record.line);
   }
   const mended: ReflectMessage[] = [];
-  for await (const record of csvRecords(file, options, (message) => mended.push(message))) {
+  for await (const record of csvRecords(file, { ...options, ...format }, (message) => mended.push(message))) {
     yield* mended.splice(0);
     if (!columns) {
       columns = mapColumns(record.cells, columnsOf(options), file, record.line);

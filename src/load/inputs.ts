@@ -8,7 +8,7 @@ import { csvFormat, readCsv, readCsvHeader, type CsvFormat } from './csv.js';
 import { checkEncoding, detectEncoding, encodingWarning } from './decode.js';
 import { checkDelimiter } from './delimiter.js';
 import { readJsonl, scanJsonl } from './jsonl.js';
-import type { LoadOptions } from './options.js';
+import { columnsOf, type LoadOptions } from './options.js';
 import { listTextFiles, readTextFile } from './text-files.js';
 
 /** One input, with its kind decided from the path. */
@@ -54,8 +54,12 @@ async function kindOf(path: string, messages: ReflectMessage[]): Promise<Input> 
   return { path, kind };
 }
 
-/** The load options with `--encoding` and `--delimiter` checked and normalised. */
+/** The load options with `--encoding` and `--delimiter` checked and normalised, and the ID and text columns checked to differ. */
 function checkLoadOptions(options: LoadOptions): LoadOptions {
+  const { id, text } = columnsOf(options);
+  if (id.trim().toLowerCase() === text.trim().toLowerCase()) {
+    throw fail(`expected --id-column and --text-column to name two different columns, got "${text}" for both`, 'option-invalid');
+  }
   return {
     ...options,
     encoding: options.encoding === undefined ? undefined : checkEncoding(options.encoding),
