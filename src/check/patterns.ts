@@ -15,6 +15,11 @@ function matches(kind: Kind, pattern: RegExp, valid: (match: string) => boolean 
   };
 }
 
+/** The matches of several global patterns for one kind, in text order (the longer first where two start together). */
+function matchesAny(kind: Kind, patterns: readonly RegExp[]): Detector {
+  return (text) => patterns.flatMap((pattern) => matches(kind, pattern)(text)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
 /** An e-mail address; it may only begin where a run of the characters of its first part begins, so a long run without `@` is passed over once, not once per character. */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
@@ -79,11 +84,18 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 
 const DAY_NUMBER = DAY.replace('(?:st|nd|rd|th)?', '');
 
-/** Full dates: 12/03/1985, 12-3-85, 1985-03-12, 12-Mar-1985, 12 March 1985, 12th of March, 1985, March 12th 1985. */
-const DATE = new RegExp(
-  `\\b(?:${DAY_NUMBER}[/.-](?:1[0-2]|0?[1-9])[/.-](?:\\d{4}|\\d{2})|(?:19|20)\\d{2}-(?:1[0-2]|0[1-9])-(?:[12]\\d|3[01]|0[1-9])|${DAY_NUMBER}[/.-]${MONTH}[/.-](?:\\d{4}|\\d{2})|${DAY}\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+${DAY},?\\s+\\d{4})\\b`,
-  'giu',
-);
+/**
+ * Full dates, one pattern to a way of writing them (small patterns are
+ * quicker to prove linear): 12/03/1985 and 12-3-85; 1985-03-12;
+ * 12-Mar-1985; 12 March 1985 and 12th of March, 1985; March 12th 1985.
+ */
+const DATES: readonly RegExp[] = [
+  new RegExp(`\\b${DAY_NUMBER}[/.-](?:1[0-2]|0?[1-9])[/.-](?:\\d{4}|\\d{2})\\b`, 'g'),
+  /\b(?:19|20)\d{2}-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])\b/g,
+  new RegExp(`\\b${DAY_NUMBER}[/.-]${MONTH}[/.-](?:\\d{4}|\\d{2})\\b`, 'giu'),
+  new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+\\d{4}\\b`, 'giu'),
+  new RegExp(`\\b${MONTH}\\.?\\s+${DAY},?\\s+\\d{4}\\b`, 'giu'),
+];
 
 /** The pattern detectors, most specific first (an e-mail address wins over the handle and the name inside it). */
 export const DETECTORS: readonly Detector[] = [
@@ -94,9 +106,9 @@ export const DETECTORS: readonly Detector[] = [
   matches('ni-number', NI),
   matches('phone', PHONE, phoneLike),
   matches('postcode', POSTCODE, postcodeLike),
-  matches('date', DATE),
+  matchesAny('date', DATES),
   matches('address', ADDRESS),
 ];
 
 /** Every pattern above, for checking that each runs in linear time. */
-export const PATTERNS: readonly RegExp[] = [EMAIL, URL, HANDLE, NHS, NI, PHONE, POSTCODE, DATE, ADDRESS];
+export const PATTERNS: readonly RegExp[] = [EMAIL, URL, HANDLE, NHS, NI, PHONE, POSTCODE, ...DATES, ADDRESS];
