@@ -58,10 +58,12 @@ describe('accounts far past the limits are refused at once, never coded, never a
     const dir = tempDir();
     const input = join(dir, 'accounts.csv');
     writeFileSync(input, `participant,text\nP1,${'a'.repeat(1_000_000)}\nP2,${'word '.repeat(200_000)}\n`);
-    const started = performance.now();
+    // CPU time, which another job on the machine does not stretch as it does the time on the clock.
+    const started = process.cpuUsage();
     const items = [];
     for await (const item of loadAccounts(await planInputs([input]))) items.push(item);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(1000);
     expect(items.map((item) => ('ruleId' in item ? item.ruleId : item.participant))).toEqual(['input-account-too-long', 'input-account-too-long']);
   });
 
@@ -81,13 +83,14 @@ describe('accounts far past the limits are refused at once, never coded, never a
     expect([refused.code, refused.stderr]).toEqual([2, `reflect-code: error: ${join(dir, 'accounts.csv')}:2: expected a row of at most 2,000,000 characters, got a longer one (a quote left open, or a whole document in one cell?) [csv-row-too-long]\n`]);
   });
 
-  it('a 50 MB CSV field is refused within seconds, having read little more than the limit', async () => {
+  it('a 50 MB CSV field is refused within seconds of CPU time, having read little more than the limit', async () => {
     const dir = tempDir();
     const input = join(dir, 'accounts.csv');
     writeFileSync(input, `participant,text\nP1,"${'word '.repeat(10_000_000)}"\n`);
-    const started = performance.now();
+    const started = process.cpuUsage();
     const run = await cli(['analyse', input, '--out', join(dir, 'out'), '--quiet']);
     expect(run.stderr).toContain(':2: expected a row of at most 2,000,000 characters');
-    expect(performance.now() - started).toBeLessThan(5000);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(5000);
   });
 });
