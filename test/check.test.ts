@@ -43,6 +43,10 @@ describe('finding identifying details', () => {
     expect(found('Two of us went. Ten staff came. Whilst there, Mentoring helped. Dr and Mrs are titles. Organising, Analysing, Realised, Colour, Centre, Licence, Programme, Counselling, Supervisions, Learnt, Practise. We\'ve, Couldn\'t, Twenty, First.')).toEqual([]);
   });
 
+  it('finds a surname that is a noun after a first name, but does not run on along a title-case heading', () => {
+    expect(found('Meeting With Priya About The Plan, and Charlotte Green And Me.')).toEqual(['name: Priya', 'name: Charlotte', 'name: Green']);
+  });
+
   it('leaves a paper size, a floor, a lone street word and a common word in small letters alone', () => {
     expect(found('An A4 3rd-floor room, b1 2nd, on 12 Street, with 2 Green Days; the carol singers and will of the team.')).toEqual([]);
   });

@@ -109,24 +109,33 @@ function nameByItself(word: string): boolean {
   return !isCommon(word) && !word.split(/[-'’]/).every((part) => part.length < 2 || isCommon(part));
 }
 
+/** True when a word may be a surname after a name: the lexicon does not know it, or knows it as a noun (Green, Young), not only as a word such as and, about or said. */
+function maySurname(lower: string): boolean {
+  const tags = Object.hasOwn(commonWords(), lower) ? commonWords()[lower] : undefined;
+  return !Array.isArray(tags) || tags.some((tag) => tag.startsWith('NN'));
+}
+
 /**
  * The capitalised words that are names: those that are names by
  * themselves (see {@link nameByItself}), those right after a title
- * ("Dr Smith", "Mrs Green") or after a name ("Charlotte Green"), and a
- * given name that is also a word right before a name ("Rose Smith").
- * Titles are never names; nor is what is on the allow-list.
+ * ("Dr Smith", "Mrs Green"), a noun right after one of those ("Charlotte
+ * Green"), and a given name that is also a word right before a name
+ * ("Rose Smith"). Titles are never names; nor is what is on the
+ * allow-list.
  */
 function capitalisedNames(text: string, allowed: ReadonlySet<string>): Finding[] {
   const words = [...text.matchAll(CAPITALISED)].map((match) => {
     const word = match[0].replace(/['’]s$/, '');
-    return { start: match.index, end: match.index + word.length, lower: word.toLowerCase(), word, name: false };
+    return { start: match.index, end: match.index + word.length, lower: word.toLowerCase(), word, named: false, name: false };
   });
   /** True when words i and i + 1 stand together, separated by spaces only (after a title, perhaps its full stop). */
   const together = (i: number) => i + 1 < words.length && /^\.?[ \t]+$/u.test(text.slice(words[i].end, words[i + 1].start)) && (text[words[i].end] !== '.' || TITLES.has(words[i].lower));
   words.forEach((word, i) => {
     if (TITLES.has(word.lower) || allowed.has(word.lower)) return;
     const before = i > 0 && together(i - 1) ? words[i - 1] : undefined;
-    word.name = nameByItself(word.word) || (before !== undefined && (TITLES.has(before.lower) || before.name));
+    // Only a name by itself, or after a title, makes the next word a name: a run of capitalised words does not.
+    word.named = nameByItself(word.word) || (before !== undefined && TITLES.has(before.lower));
+    word.name = word.named || (before?.named === true && maySurname(word.lower));
   });
   for (let i = words.length - 2; i >= 0; i--) {
     if (words[i + 1].name && together(i) && WORD_NAMES.has(words[i].lower) && !allowed.has(words[i].lower)) words[i].name = true;
