@@ -1,9 +1,11 @@
 import type { AnalyseResult } from './analyse.js';
 import type { Level } from './codebook/level.js';
+import type { Account } from './document.js';
 import type { GroupOptions } from './groups/compare.js';
 import { metadataConflicts } from './groups/metadata.js';
 import { loadAccounts, planInputs } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
+import type { ReflectMessage } from './messages.js';
 import { loadCodingBooks, readCoding, type CodebookChoice } from './read/coding.js';
 import { byParticipant, type SegmentsFile } from './read/segments.js';
 import type { RunInfo } from './report/data.js';
@@ -38,13 +40,16 @@ export interface TabulateOptions extends LoadOptions, CodebookChoice, GroupOptio
 /** What tabulate did: counts, frequencies, files written and warnings. */
 export type TabulateResult = Omit<AnalyseResult, 'unit' | 'skipped'>;
 
-/** The texts of the source accounts, by participant ID. */
-async function accountTexts(inputs: readonly string[], options: LoadOptions): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for await (const item of loadAccounts(await planInputs(inputs, options), options)) {
-    if ('participant' in item) texts.set(item.participant, item.text);
+/** The source accounts, by participant ID, and the warnings met reading them (a skipped account, say). */
+async function sourceAccounts(inputs: readonly string[], options: LoadOptions): Promise<{ accounts: Map<string, Account>; messages: ReflectMessage[] }> {
+  const plan = await planInputs(inputs, options);
+  const accounts = new Map<string, Account>();
+  const messages = [...plan.messages];
+  for await (const item of loadAccounts(plan, options)) {
+    if ('participant' in item) accounts.set(item.participant, item);
+    else messages.push(item);
   }
-  return texts;
+  return { accounts, messages };
 }
 
 /**
@@ -57,8 +62,9 @@ async function accountTexts(inputs: readonly string[], options: LoadOptions): Pr
  */
 export async function tabulate(options: TabulateOptions): Promise<TabulateResult> {
   const { codebook, rules } = await loadCodingBooks(options);
-  const accounts = options.accounts ? await accountTexts(options.accounts, options) : undefined;
-  const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts });
+  const source = options.accounts ? await sourceAccounts(options.accounts, options) : undefined;
+  const coding = await readCoding(options.segments, { codebook, rules, allowNewCodes: options.allowNewCodes, accounts: source?.accounts });
+  coding.messages.unshift(...(source?.messages ?? []));
   const out = await OutputDir.open(options.out, { force: options.force, inputs: [options.segments, ...(options.accounts ?? [])], signal: options.signal });
   try {
     const outputs = await CodingOutputs.open(out, codebook, rules, coding.metadataColumns, { report: options.report, level: options.level, grids: options.grids, by: options.by, minGroupSize: options.minGroupSize });

@@ -64,3 +64,32 @@ describe('CSV formula injection', () => {
     }
   });
 });
+
+describe('only files reflect-code wrote are unescaped', () => {
+  const texts = ["'-ish' is how I felt.", "'=SUM(A1) is a formula I typed.", '=1+1 is how staff see it.'];
+
+  /** The texts of segments.csv, read back as tabulate reads them. */
+  function segmentTexts(file: string): string[] {
+    return readFileSync(file, 'utf8').split('\n').slice(1, -1).map((row) => row.split(',')[4]);
+  }
+
+  it('an input CSV keeps a leading apostrophe (as a .txt does), and segments.csv and a redacted copy give it back', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, `participant,text\n${texts.map((text, i) => `A${i + 1},${text}`).join('\n')}\n`);
+    const out = join(dir, 'out');
+    expect((await cli(['analyse', input, '--out', out, '--unit', 'sentence', '--no-report', '--quiet', '--no-check'])).code).toBe(0);
+    // Only the formula that reaches beyond the sheet is written guarded (one more apostrophe, which reading back removes); the others are written exactly.
+    expect(segmentTexts(join(out, 'segments.csv'))).toEqual(["'-ish' is how I felt.", "''=SUM(A1) is a formula I typed.", '=1+1 is how staff see it.']);
+    const grid = await cli(['grid', join(out, 'segments.csv'), '--participant', 'A1']);
+    expect(grid.stdout).toContain(`| ${texts[0]} |`);
+    const tabulated = await cli(['tabulate', join(out, 'segments.csv'), '--out', join(dir, 'tables'), '--accounts', input, '--no-report']);
+    expect([tabulated.code, tabulated.stderr]).toEqual([0, '']);
+
+    const redacted = join(dir, 'redacted');
+    expect((await cli(['check', input, '--redact', '--out', redacted, '--quiet'])).code).toBe(0);
+    const again = join(dir, 'again');
+    expect((await cli(['analyse', join(redacted, 'accounts.csv'), '--out', again, '--unit', 'sentence', '--no-report', '--quiet', '--no-check'])).code).toBe(0);
+    expect(readFileSync(join(again, 'segments.csv'), 'utf8')).toBe(readFileSync(join(out, 'segments.csv'), 'utf8'));
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
@@ -181,5 +181,20 @@ describe('reflect-code codebook (the command line)', () => {
     expect((await cli(['codebook', 'export', join(dir, 'liwc.yaml'), '--format', 'qdc', '--out', join(dir, 'liwc.qdc')])).code).toBe(0);
     expect(readFileSync(join(dir, 'liwc.qdc'), 'utf8')).toContain('name="strain"');
     expect((await cli(['codebook', 'import', 'README.md'])).stderr).toBe('reflect-code: error: README.md: expected a codebook file of a known type, .dic (LIWC), .dicx (LIWC-22), .yaml or .yml (a reflect-code codebook or a quanteda dictionary), .qdc (REFI-QDA); got ".md" [import-unknown-type]\n');
+  });
+
+  it.each([
+    ['a tag never closed', '<?xml version="1.0"?>\n<CodeBook>\n  <Codes>\n    <Code name="A">\n  </Codes>\n</CodeBook>\n', "5:3: expected well-formed XML (a REFI-QDA codebook), got: Expected closing tag 'Code' (opened in line 4, col 5) instead of closing tag 'Codes'"],
+    ['text after the end', '<?xml version="1.0"?>\n<CodeBook><Codes><Code name="A"/></Codes></CodeBook>\ngarbage\n', '3:1: expected well-formed XML (a REFI-QDA codebook), got: Extra text at the end'],
+    ['an attribute given twice', '<?xml version="1.0"?>\n<CodeBook><Codes>\n<Code name="A" name="B"/></Codes></CodeBook>\n', "3:16: expected well-formed XML (a REFI-QDA codebook), got: Attribute 'name' is repeated"],
+    ['a code without a name', '<?xml version="1.0"?>\n<CodeBook><Codes>\n  <!-- <Code name="in a comment"/> -->\n  <Code name="A">\n    <Code isCodable="true"/>\n  </Code>\n</Codes></CodeBook>\n', '5: expected a <Code> with a name="..." attribute, got none'],
+  ])('a malformed .qdc (%s) is refused with its line, exit 2, and nothing written', async (_, xml, expected) => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.qdc');
+    writeFileSync(file, xml);
+    const run = await cli(['codebook', 'import', file, '--out', join(dir, 'bad.yaml')]);
+    expect(run.stderr).toBe(`reflect-code: error: ${file}:${expected} [import-bad-qdc]\n`);
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['bad.qdc']);
   });
 });

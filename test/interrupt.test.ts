@@ -1,6 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { StaleRemoval } from '../src/write/partials.js';
 import { cli, QUICK, startBinary, tempDir } from './helpers/cli.js';
 import { snapshot } from './helpers/snapshot.js';
 
@@ -114,3 +116,31 @@ describe('an interrupted run leaves the earlier outputs or none, never a half fi
     expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
   });
 });
+
+describe('what a killed run left beside the output folder', () => {
+  it('does not hold up the next run: it is taken aside at once and removed while the run works, and what is left at its end is left for the run after', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'out');
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
+    // A killed run's staging folder, as a large run leaves it: thousands of grid files.
+    const staging = join(dir, `.out.partial-${deadPid}-0badf00d`);
+    mkdirSync(join(staging, 'grids'), { recursive: true });
+    for (let i = 0; i < 20_000; i++) writeFileSync(join(staging, 'grids', `P${i}.md`), '');
+    const removal = new StaleRemoval(target);
+    await removal.sweep();
+    const own = new RegExp(`^\\.out\\.partial-${process.pid}-[0-9a-f]+\\.stale$`);
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(own)]);
+    // A run that ends at once stops the removal after the files in hand, rather than wait for it all.
+    await removal.finish(0);
+    const [left] = readdirSync(dir);
+    expect(left).toMatch(own);
+    expect(readdirSync(join(dir, left, 'grids')).length).toBeGreaterThan(10_000);
+    // The run after (this process's ID has then ended) takes the rest away in its turn.
+    renameSync(join(dir, left), staging);
+    const next = new StaleRemoval(target);
+    await next.sweep();
+    await next.finish(120_000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAccounts, planInputs, type Account, type ReflectMessage } from '../src/index.js';
-import { tempDir } from './helpers/cli.js';
+import { cli, tempDir } from './helpers/cli.js';
 
 type Files = Record<string, string | Uint8Array>;
 
@@ -113,7 +113,11 @@ describe('encodings', () => {
   it('warns when the bytes contradict --encoding', async () => {
     const { accounts, warnings } = await load({ 'a.csv': `${CSV}` }, { encoding: 'windows-1252' });
     expect(accounts[0].text).not.toBe(TEXT);
-    expect(warnings).toEqual(['a.csv: read as windows-1252 as --encoding says, but the file looks like utf-8; if accented letters or quotes look wrong in the outputs, leave out --encoding [input-encoding-mismatch]']);
+    expect(warnings).toEqual([
+      'a.csv: read as windows-1252 as --encoding says, but the file looks like utf-8; if accented letters or quotes look wrong in the outputs, leave out --encoding [input-encoding-mismatch]',
+      // The UTF-8 bytes of ” end in 0x9D, which Windows-1252 has no character for.
+      'a.csv:2: expected windows-1252 text, got a byte windows-1252 has no character for; replaced it with U+FFFD [input-bad-character]',
+    ]);
     expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'utf-16le' })).warnings).toEqual([]);
     expect((await load({ 'a.csv': 'participant,text\nA1,plain\n' }, { encoding: 'windows-1252' })).warnings).toEqual([]);
   });
@@ -155,6 +159,23 @@ describe('delimiters and CSV faults', () => {
     expect((await load({ 'a.csv': iconv.encode(CSV, 'utf-16le', { addBOM: true }) }, { encoding: 'Unicode' })).accounts.map((a) => a.text)).toEqual([TEXT]);
   });
 
+  it('skips the "sep=" line Excel writes before the header, with a warning, and reads the delimiter it names', async () => {
+    const { accounts, warnings } = await load({ 'a.csv': 'sep=;\r\nparticipant;text\r\nA1;Hi, there\r\n', 'b.csv': 'SEP=,\nparticipant,text\nB1,Hello\n' });
+    expect(accounts.map((a) => [a.participant, a.text, a.source.line])).toEqual([['A1', 'Hi, there', 3], ['B1', 'Hello', 3]]);
+    expect(warnings).toEqual([
+      'a.csv:1: skipped the "sep=" line Excel writes before the header; read the columns as separated by ";" [input-excel-sep-line]',
+      'b.csv:1: skipped the "sep=" line Excel writes before the header; read the columns as separated by "," [input-excel-sep-line]',
+    ]);
+    expect(await failure({ 'a.csv': 'sep=;\nparticipant;text\nA1;"never closed\n' })).toBe('a.csv:3: a quoted field is never closed; expected a closing " before the end of the file [csv-unclosed-quote]');
+  });
+
+  it('refuses an ID column that is the text column, named alike or not', async () => {
+    expect(await failure({ 'a.csv': CSV }, { idColumn: 'text', textColumn: 'Text' })).toBe('expected --id-column and --text-column to name two different columns, got "Text" for both [option-invalid]');
+    expect(await failure({ 'a.csv': 'participant,text\nA1,Hi\n' }, { idColumn: '2', textColumn: 'text' })).toBe('a.csv:1: expected --id-column and --text-column to name two different columns, got column 2 ("text") for both [input-same-column]');
+    const run = await cli(['analyse', 'samples/accounts.csv', '--id-column', 'text', '--text-column', 'text', '--out', join(tempDir(), 'out')]);
+    expect([run.code, run.stderr]).toEqual([2, 'reflect-code: error: expected --id-column and --text-column to name two different columns, got "text" for both [option-invalid]\n']);
+  });
+
   it('names an unnamed column and a header with no accounts below it', async () => {
     expect(await failure({ 'a.csv': 'participant,,text\nA1,x,Hi\n' })).toBe('a.csv:1: column 2 of the header has no name; expected a name above every column (name it, or delete the column if it is empty) [input-unnamed-column]');
     expect(await failure({ 'a.csv': '\n\nparticipant,text\n\n' })).toBe('a.csv:3: expected accounts below the header row, got none [input-no-accounts]');
@@ -179,5 +200,69 @@ describe('decoding faults in every kind of input', () => {
     const bad = Buffer.concat([Buffer.from('{"participant": "A", "text": "ok"}\n{"participant": "B", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
     expect(await failure({ 'a.jsonl': bad }, { encoding: 'utf-8' })).toBe('a.jsonl:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
     expect(await failure({ 'P1.txt': Buffer.from([0x61, 0x0a, 0x62, 0xff]) }, { encoding: 'utf-8' })).toBe('P1.txt:2: expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252 [input-not-utf8]');
+  });
+});
+
+describe('characters that cannot be read are never changed in silence', () => {
+  /** UTF-16 LE bytes of a string, code unit by code unit (a lone surrogate included), with a byte-order mark. */
+  function utf16(text: string): Buffer {
+    const bytes = Buffer.alloc(2 + text.length * 2);
+    bytes.writeUInt16LE(0xfeff, 0);
+    for (let i = 0; i < text.length; i++) bytes.writeUInt16LE(text.charCodeAt(i), 2 + i * 2);
+    return bytes;
+  }
+
+  it('a lone UTF-16 surrogate becomes U+FFFD and an odd last byte is dropped, each with a warning naming its line (CSV, JSONL, .txt)', async () => {
+    const csv = Buffer.concat([utf16('participant,text\nA1,I felt fine.\nA2,I felt \uD800 odd \uDC00.\nA3,A pair \uD83D\uDE00 is fine.\n'), Buffer.from([0x41])]);
+    const { accounts, warnings } = await load({ 'a.csv': csv });
+    expect(accounts.map((a) => a.text)).toEqual(['I felt fine.', 'I felt \uFFFD odd \uFFFD.', 'A pair \uD83D\uDE00 is fine.']);
+    expect(warnings).toEqual([
+      'a.csv:3: expected utf-16le text, got 2 lone surrogates (half characters); replaced them with U+FFFD [input-bad-character]',
+      'a.csv:5: expected utf-16le text in whole 2-byte units, got 1 byte over at the end of the file; dropped it [input-bad-character]',
+    ]);
+    const other = await load({ 'b.jsonl': utf16('{"participant": "B1", "text": "x"}\n{"participant": "B2", "text": "odd \uDBFF"}\n'), 'C1.txt': utf16('line one\nodd \uDFFF') });
+    expect(other.accounts.map((a) => a.text)).toEqual(['x', 'odd \uFFFD', 'line one\nodd \uFFFD']);
+    expect(other.warnings).toEqual([
+      'b.jsonl:2: expected utf-16le text, got a lone surrogate (half a character); replaced it with U+FFFD [input-bad-character]',
+      'C1.txt:2: expected utf-16le text, got a lone surrogate (half a character); replaced it with U+FFFD [input-bad-character]',
+    ]);
+  });
+
+  it('a surrogate pair split between two pieces of the file is read whole, with no warning', async () => {
+    // The file is read in 64 KiB pieces: put the pair's two halves on either side of a boundary.
+    const head = 'participant,text\nA1,';
+    // After the byte-order mark, the high half is the last code unit of the first piece.
+    const filler = 'a '.repeat(20_000).slice(0, (64 * 1024 - 2) / 2 - 1 - head.length);
+    const { accounts, warnings } = await load({ 'a.csv': utf16(`${head}${filler}\uD83D\uDE00\n`) });
+    expect(accounts.map((a) => a.text)).toEqual([`${filler}\uD83D\uDE00`]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a byte Windows-1252 has no character for is replaced with a warning naming its line', async () => {
+    const bytes = Buffer.concat([Buffer.from('participant,text\nA1,fine\nA2,odd '), Buffer.from([0x81]), Buffer.from('\n')]);
+    const { accounts, warnings } = await load({ 'a.csv': bytes }, { encoding: 'windows-1252' });
+    expect(accounts.map((a) => a.text)).toEqual(['fine', 'odd \uFFFD']);
+    expect(warnings).toEqual(['a.csv:3: expected windows-1252 text, got a byte windows-1252 has no character for; replaced it with U+FFFD [input-bad-character]']);
+  });
+
+  it('a NUL past the first 64 KB is refused as binary data, as one within them is, with its line', async () => {
+    const filler = 'participant,text\n' + Array.from({ length: 2000 }, (_, i) => `P${i},${'plain words '.repeat(4)}\n`).join('');
+    expect(filler.length).toBeGreaterThan(64 * 1024);
+    const binary = '[input-binary]';
+    expect(await failure({ 'a.csv': `${filler}X,a \0 b\n` })).toBe(`a.csv:2002: expected a text file, got binary data (a spreadsheet, or UTF-16 text without a byte-order mark); save it as "CSV UTF-8" or plain text ${binary}`);
+    expect(await failure({ 'a.csv': 'participant,text\nX,a \0 b\n' })).toBe(`a.csv: expected a text file, got binary data (a spreadsheet, or UTF-16 text without a byte-order mark); save it as "CSV UTF-8" or plain text ${binary}`);
+    expect(await failure({ 'P1.txt': `${'a '.repeat(40_000)}\n\0` })).toMatch(/^P1\.txt:2: expected a text file, got binary data/);
+    expect(await failure({ 'a.jsonl': `${'{"participant": "A", "text": "ok"}\n'.repeat(2000)}{"participant": "B", "text": "\0"}\n` })).toMatch(/^a\.jsonl:2001: expected a text file, got binary data/);
+    expect(await failure({ 'a.csv': utf16('participant,text\nX,a \0 b\n') })).toMatch(/^a\.csv:2: expected a text file, got binary data/);
+    // A NUL written as an escape in JSON is the same binary data.
+    expect(await failure({ 'a.jsonl': '{"participant": "A", "text": "ok"}\n{"participant": "B", "text": "a \\u0000 b"}\n' })).toBe('a.jsonl:2: "text": expected text, got a NUL character (\\u0000), which is binary data [input-binary]');
+    expect(await failure({ 'a.jsonl': '{"participant": "A", "text": "ok", "si\\u0000te": "x"}\n' })).toBe('a.jsonl:1: a key: expected text, got a NUL character (\\u0000), which is binary data [input-binary]');
+  });
+
+  it('an apostrophe at the start of a CSV account is kept, as in a .txt: inputs are never unescaped', async () => {
+    const texts = ["'-ish' is how I felt.", "'=1+1 is a sum.", "''@home I rest."];
+    const { accounts } = await load({ 'a.csv': `participant,text,site\n${texts.map((text, i) => `A${i},${text},'-North`).join('\n')}\n`, 'T1.txt': texts[0] });
+    expect(accounts.map((a) => a.text)).toEqual([...texts, texts[0]]);
+    expect(accounts[0].metadata.site).toBe("'-North");
   });
 });

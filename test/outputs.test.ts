@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { analyse, planInputs } from '../src/index.js';
 import { FileNamer } from '../src/write/file-names.js';
-import { cli, tempDir } from './helpers/cli.js';
+import { cli, QUICK, tempDir } from './helpers/cli.js';
 
 describe('participant IDs as file names', () => {
   it('gives safe, unique names', () => {
@@ -88,5 +88,53 @@ describe.skipIf(!existsSync(FDS))('open files', () => {
       await expect(analyse({ inputs: [join(dir, 'bad.csv')], out: join(dir, `out${i}`) })).rejects.toThrow('a quoted field is never closed');
     }
     expect(readdirSync(FDS).length).toBe(before);
+  });
+});
+
+describe('the output folder named with --out', () => {
+  it('is refused inside a folder given as an input, named directly or through a symbolic link, and nothing is written', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'accounts'));
+    writeFileSync(join(dir, 'accounts', 'A1.txt'), 'My mentor listened.');
+    symlinkSync(join(dir, 'accounts'), join(dir, 'link'));
+    for (const out of ['accounts/out', 'link/out', 'accounts/deeper/out']) {
+      for (const args of [['analyse', 'accounts', '--out', out, '-q'], ['check', 'accounts', '--redact', '--out', out, '-q']]) {
+        const run = await cli(args, dir);
+        expect(run.stderr, `${args[0]} --out ${out}`).toBe(`reflect-code: error: ${out}: the output folder is inside a folder of inputs (accounts); expected an output folder apart from the inputs, choose another --out [out-in-input]\n`);
+        expect(run.code).toBe(2);
+      }
+    }
+    expect((await cli(['analyse', 'accounts', '--out', 'coded', '-q'], dir)).code).toBe(0);
+    const tabulated = await cli(['tabulate', 'coded/segments.csv', '--accounts', 'accounts', '--out', 'link/tables'], dir);
+    expect([tabulated.code, tabulated.stderr]).toEqual([2, 'reflect-code: error: link/tables: the output folder is inside a folder of inputs (accounts); expected an output folder apart from the inputs, choose another --out [out-in-input]\n']);
+    expect(readdirSync(join(dir, 'accounts'))).toEqual(['A1.txt']);
+  });
+
+  it('may be 250 characters long: the hidden staging folder, lock and journal beside it have short names', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeFileSync(input, 'participant,text\nA1,My mentor listened.\n');
+    const out = join(dir, 'o'.repeat(250));
+    expect((await cli(['analyse', input, '--out', out, ...QUICK, '-q'])).code).toBe(0);
+    // Again over the first run's outputs: a commit with a journal.
+    const again = await cli(['analyse', input, '--out', out, ...QUICK, '-q', '--force']);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(readdirSync(out)).toContain('segments.csv');
+    expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'o'.repeat(250)]);
+  });
+
+  it('leaves no folder behind that a failed run created for it', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    // The header is good; the fault is found once the run has started writing.
+    writeFileSync(input, 'participant,text\nA1,Fine.\nA2,"Never closed\n');
+    mkdirSync(join(dir, 'mine'));
+    for (const out of ['new/deeper/out', 'mine/new/out']) {
+      const run = await cli(['analyse', input, '--out', join(dir, out), ...QUICK, '-q']);
+      expect(run.stderr).toMatch(/accounts\.csv:3: a quoted field is never closed/);
+      expect(run.code).toBe(2);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['accounts.csv', 'mine']);
+    expect(readdirSync(join(dir, 'mine'))).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ import { analyse, codeThemes, DEFAULT_CODEBOOK, loadCodebook, loadAccounts, plan
 import { csvRecords } from '../src/load/csv.js';
 import { loadStructureTags } from '../src/structure/active-tags.js';
 import { compileGlob } from '../src/text/glob.js';
-import { BOM, toCsv, unescapeFormula } from '../src/write/csv.js';
+import { BOM, toCsv } from '../src/write/csv.js';
+import { findIdentifiers } from '../src/check/find.js';
+import { findNames } from '../src/check/names.js';
+import { DETECTORS } from '../src/check/patterns.js';
 import { tempDir } from './helpers/cli.js';
 import { runs } from './helpers/long.js';
 
@@ -20,6 +23,9 @@ const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit
 
 /** Text that survives UTF-8: no lone surrogate halves. */
 const storable = text.map((value) => value.toWellFormed());
+
+/** Text an account can hold: storable, and no NUL (binary data, refused on input). */
+const accountText = storable.map((value) => value.replaceAll('\0', ''));
 
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);
 const rules = await loadStructureTags();
@@ -50,12 +56,12 @@ describe('CSV round trip (property-based)', () => {
   it('every CSV written parses back to the same cells', async () => {
     const folder = tempDir();
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(storable, storable, storable), { maxLength: 8 }), async (rows) => {
+      fc.asyncProperty(fc.array(fc.tuple(accountText, accountText, accountText), { maxLength: 8 }), async (rows) => {
         const file = join(folder, 'round-trip.csv');
         const header = ['participant', 'segment', 'text'];
         writeFileSync(file, BOM + toCsv([header, ...rows]));
         const cells: string[][] = [];
-        for await (const record of csvRecords(file)) cells.push(record.cells);
+        for await (const record of csvRecords(file, { unescapeFormulas: true })) cells.push(record.cells);
         expect(cells).toEqual([header, ...rows]);
       }),
       { numRuns: runs(300) },
@@ -84,12 +90,11 @@ describe('hostile inputs (property-based)', () => {
   });
 
   it('arbitrary Unicode accounts go through the whole pipeline and come back from segments.csv unchanged', async () => {
-    // IDs as the loader reads them: trimmed, a spreadsheet's ' guard dropped.
-    const id = (value: string) => unescapeFormula(value).trim();
+    // IDs as the loader reads them: trimmed, and otherwise as written (a leading ' is the user's).
+    const id = (value: string) => value.trim();
     // NUL marks binary data and is refused (see above); everything else must go through.
-    const account = storable.map((value) => value.replaceAll('\0', ''));
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.tuple(account.filter((value) => id(value) !== ''), account), { selector: ([value]) => id(value), minLength: 1, maxLength: 4 }), async (accounts) => {
+      fc.asyncProperty(fc.uniqueArray(fc.tuple(accountText.filter((value) => id(value) !== ''), accountText), { selector: ([value]) => id(value), minLength: 1, maxLength: 4 }), async (accounts) => {
         const folder = tempDir();
         const input = join(folder, 'accounts.csv');
         // Written plainly (not by toCsv, which guards formulas), as another program would.
@@ -97,14 +102,32 @@ describe('hostile inputs (property-based)', () => {
         const out = join(folder, 'out');
         await analyse({ inputs: [input], out, unit: 'sentence' });
         const rows: string[][] = [];
-        for await (const { cells } of csvRecords(join(out, 'segments.csv'))) rows.push(cells);
+        for await (const { cells } of csvRecords(join(out, 'segments.csv'), { unescapeFormulas: true })) rows.push(cells);
         for (const [participant, start, end, segmentText] of rows.slice(1).map((row) => [row[0], Number(row[2]), Number(row[3]), row[4]] as const)) {
-          const original = unescapeFormula(accounts.find(([value]) => id(value) === participant)![1]).replace(/^\uFEFF/, '');
+          const original = accounts.find(([value]) => id(value) === participant)![1].replace(/^\uFEFF/, '');
           // Offsets count code points, as Python and R slice strings.
           expect(segmentText).toBe([...original].slice(start, end).join(''));
         }
       }),
       { numRuns: runs(40) },
+    );
+  });
+});
+
+describe('anonymity check (property-based)', () => {
+  /** Pieces of text the detectors find, run together and apart. */
+  const piece = fc.constantFrom('Priya', 'Dr', ' Smith', '07700 900123', '@jane_doe', 'jo@care.example', 'M1 1AE', 'm1 1ae', '14 Acacia Avenue', 'QQ 12 34 56 C', '943 476 5919', '1985-03-12', 'www.care.example', 'SARAH', 'Rose', ' ', '.', ',', '-', '0', '1', 'a', '@');
+
+  it('findings come in text order, never overlap, and are those a pairwise check keeps (of two that overlap, the earlier detector\'s)', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (value) => {
+        const kept: Array<{ kind: string; start: number; end: number }> = [];
+        for (const finding of [...DETECTORS.flatMap((detect) => detect(value)), ...findNames(value, new Set())]) {
+          if (!kept.some((other) => finding.start < other.end && other.start < finding.end)) kept.push(finding);
+        }
+        expect(findIdentifiers(value)).toEqual(kept.sort((a, b) => a.start - b.start));
+      }),
+      { numRuns: runs(2000) },
     );
   });
 });

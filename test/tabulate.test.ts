@@ -161,6 +161,22 @@ describe('reflect-code tabulate (the command line)', () => {
     ].join('\n'));
   });
 
+  it('with --accounts, warns about a participant with rows but no account, an account with no rows, and an account the loader skipped', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'coded.csv');
+    writeFileSync(file, 'participant,segment,start,end,text,themes,structure\nA1,1,0,14,I listen more.,ME,EV\nX9,1,0,5,Hello,,EV\n');
+    const accounts = join(dir, 'accounts.csv');
+    writeFileSync(accounts, 'participant,text\nA1,I listen more.\nA2,I felt calm.\nA3,\n');
+    const run = await cli(['tabulate', file, '--out', join(dir, 'out'), '-q', '--accounts', accounts]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe([
+      `reflect-code: warning: ${accounts}:4: participant "A3" has an empty account; skipped [input-empty-text]`,
+      `reflect-code: warning: ${file}:3: participant "X9" has rows but no account in the --accounts inputs; expected an account for every participant coded (its rows were not checked against one) [segments-no-account]`,
+      `reflect-code: warning: ${accounts}:3: participant "A2" has an account but no rows in ${file}; expected rows for every account (was it left out of the coding?) [segments-account-uncoded]`,
+      '',
+    ].join('\n'));
+  });
+
   it('warns about a segment number used twice for a participant', async () => {
     const dir = tempDir();
     const file = join(dir, 'coded.csv');

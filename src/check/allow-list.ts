@@ -1,4 +1,5 @@
 import { readDecoded } from '../load/decode.js';
+import { refuseMended } from '../load/text-reader.js';
 
 /**
  * Reads an allow-list: one word or phrase per line (a name that is not
@@ -7,7 +8,7 @@ import { readDecoded } from '../load/decode.js';
  */
 export async function readAllowList(file?: string): Promise<Set<string>> {
   if (!file) return new Set();
-  const text = await readDecoded(file);
+  const text = await readDecoded(file, undefined, refuseMended);
   return new Set(
     text
       .split(/\r\n|\r|\n/)

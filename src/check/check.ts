@@ -51,8 +51,9 @@ function idMessage(account: Account, finding: Finding): ReflectMessage {
 
 /**
  * Scans every account for what anonymisation missed (e-mail addresses,
- * phone numbers, UK postcodes, NHS numbers, full dates, web addresses,
- * capitalised names not in a common-word list), in its text, its other
+ * handles, phone numbers, house addresses, UK postcodes, NHS and National
+ * Insurance numbers, full dates, web addresses, names; see
+ * {@link findIdentifiers}), in its text, its other
  * columns and its participant ID. With `redact`, writes `accounts.csv` with
  * each finding in the text and the other columns replaced by a placeholder
  * such as `[NAME]` (IDs are reported, never changed), and `redactions.csv`

@@ -1,6 +1,7 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { v5 } from 'uuid';
 import { fail } from '../messages.js';
+import { lineBreaks } from '../text/count.js';
 import { xmlChars } from '../text/xml-chars.js';
 import { CodeNamer, type Draft, type DraftCode } from './draft.js';
 
@@ -54,6 +55,11 @@ export function toQdc(draft: Draft): string {
  * in `(CODE)` gives the code; other names are made into codes.
  */
 export function fromQdc(source: string, file: string, name: string): Draft {
+  const wellFormed = XMLValidator.validate(source);
+  if (wellFormed !== true) {
+    const { msg, line, col } = wellFormed.err;
+    throw fail(`expected well-formed XML (a REFI-QDA codebook), got: ${msg.replace(/\.$/, '')}`, 'import-bad-qdc', { file, line, column: col });
+  }
   const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (tag) => tag === 'Code', parseTagValue: false, trimValues: true });
   let root: { CodeBook?: { Codes?: { Code?: QdcCode[] } } };
   try {
@@ -63,9 +69,13 @@ export function fromQdc(source: string, file: string, name: string): Draft {
   }
   const codes = root.CodeBook?.Codes?.Code;
   if (!codes?.length) throw fail('expected a REFI-QDA codebook: <CodeBook> with <Codes> holding at least one <Code>', 'import-bad-qdc', { file });
+  const lines = codeLines(source);
+  let seen = 0;
   const namer = new CodeNamer();
   const draftOf = (element: QdcCode): DraftCode => {
-    const label = String(element['@_name'] ?? '');
+    const line = lines[seen++];
+    const label = typeof element['@_name'] === 'string' ? element['@_name'].trim() : '';
+    if (label === '') throw fail('expected a <Code> with a name="..." attribute, got none', 'import-bad-qdc', { file, line });
     const named = /^(.*\S) \(([A-Za-z][A-Za-z0-9_.-]*)\)$/.exec(label);
     const code: DraftCode = { code: namer.code(named ? named[2] : label), name: named ? named[1] : label };
     const text = typeof element.Description === 'string' ? element.Description : '';
@@ -77,4 +87,22 @@ export function fromQdc(source: string, file: string, name: string): Draft {
     return code;
   };
   return { name, description: `Imported from ${file}.`, codes: codes.map(draftOf) };
+}
+
+/**
+ * The line of each `<Code>` start tag, in document order (the order the
+ * parser gives the codes in, parents before their children); comments and
+ * CDATA sections are passed over.
+ */
+function codeLines(source: string): number[] {
+  const markup = source.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (skipped) => skipped.replace(/[^\n]/g, ' '));
+  const lines: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (const match of markup.matchAll(/<(?:[\w.-]+:)?Code(?=[\s/>])/g)) {
+    line += lineBreaks(markup.slice(from, match.index));
+    from = match.index;
+    lines.push(line);
+  }
+  return lines;
 }

@@ -93,7 +93,7 @@ function codedAfresh(accounts: readonly Account[], books: { unit: Unit; codebook
 /** The segments of a coding file, by participant; rows whose text is not their account's at their offsets are left out (readCoding warns). */
 async function codedFromFile(file: string, accounts: readonly Account[], books: { codebook: Codebook; rules: ActiveTags }, allowNewCodes: boolean, messages: ReflectMessage[]): Promise<ProjectAccount[]> {
   const texts = new Map(accounts.map((account) => [account.participant, account.text]));
-  const coding = await readCoding(file, { codebook: books.codebook, rules: books.rules, accounts: texts, allowNewCodes });
+  const coding = await readCoding(file, { codebook: books.codebook, rules: books.rules, accounts: new Map(accounts.map((account) => [account.participant, account])), allowNewCodes });
   messages.push(...coding.messages);
   const segments = new Map<string, ProjectSegment[]>();
   const unknown = new Set<string>();

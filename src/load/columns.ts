@@ -13,7 +13,8 @@ export interface ColumnMap {
  * Finds the ID and text columns in a header (exact name first, then
  * ignoring case and surrounding spaces, then a column number counted from
  * 1, then the one name that begins so) and rejects unnamed or duplicate
- * columns. Errors name the option that sets the missing column.
+ * columns, and an ID column that is the text column. Errors name the
+ * option that sets the missing column.
  */
 export function mapColumns(header: readonly string[], wanted: { id: string; text: string }, file: string, line = 1): ColumnMap {
   const names = header.map((name) => name.trim());
@@ -46,6 +47,7 @@ export function mapColumns(header: readonly string[], wanted: { id: string; text
   };
   const id = find(wanted.id, '--id-column');
   const text = find(wanted.text, '--text-column');
+  if (id === text) throw fail(`expected --id-column and --text-column to name two different columns, got column ${id + 1} ("${names[id]}") for both`, 'input-same-column', { file, line });
   const metadata = names.map((name, index) => ({ index, name })).filter(({ index }) => index !== id && index !== text);
   return { id, text, metadata };
 }

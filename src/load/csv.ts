@@ -5,6 +5,7 @@ import { fail, warn, ReflectMessage } from '../messages.js';
 import { makeAccount, metadataRecord } from './account.js';
 import { mapColumns, type ColumnMap } from './columns.js';
 import { decodedStream, detectEncoding, sampleText } from './decode.js';
+import { refuseMended, type OnWarning } from './text-reader.js';
 import { detectDelimiter } from './delimiter.js';
 import { SURVEY_ROWS_SEEN, surveyHeaderRows } from './survey-rows.js';
 import { columnsOf, type LoadOptions } from './options.js';
@@ -17,7 +18,18 @@ export interface CsvFormat {
   delimiter?: string;
   /** Text encoding; detected (BOM, UTF-8, or chardet's guess) when not given. */
   encoding?: string;
+  /**
+   * Remove the `'` reflect-code writes before a formula-like cell (see
+   * {@link unescapeFormula}): only for a file reflect-code wrote. Default
+   * false: the text of the user's own data is never changed.
+   */
+  unescapeFormulas?: boolean;
+  /** The file begins with the `sep=;` line Excel writes to name the delimiter, which is skipped (always detected). */
+  separatorLine?: boolean;
 }
+
+/** The line Excel may write before the header to name the delimiter: `sep=,`, `sep=;`. */
+const SEPARATOR_LINE = /^sep=([^\r\n])(?:\r\n|\n|\r)/i;
 
 /** Explains csv-parse's errors in a reader's terms, at the file and line where they happened. */
 function csvFault(error: unknown, file: string, line: number): ReflectMessage {
@@ -50,26 +62,31 @@ export interface CsvRecord {
   line: number;
 }
 
-/** The format of a delimited file, with what was not given detected. */
+/** The format of a delimited file, with what was not given detected; an Excel `sep=` line names the delimiter unless one is given. */
 export async function csvFormat(file: string, format: CsvFormat = {}): Promise<Required<CsvFormat>> {
   const encoding = format.encoding ?? (await detectEncoding(file)).name;
-  const delimiter = format.delimiter ?? detectDelimiter(await sampleText(file, encoding));
-  return { encoding, delimiter };
+  const sample = await sampleText(file, encoding);
+  const separator = SEPARATOR_LINE.exec(sample);
+  const delimiter = format.delimiter ?? separator?.[1] ?? detectDelimiter(sample);
+  return { encoding, delimiter, unescapeFormulas: format.unescapeFormulas ?? false, separatorLine: separator !== null };
 }
 
 /**
  * Streams the records of a delimited file (decoded, BOM removed, blank
- * lines skipped, the `'` guarding a formula-like cell removed, so the CSVs
- * this tool writes read back as they were); parse faults become fatal
- * messages naming the file and line.
+ * lines skipped; with `unescapeFormulas`, the `'` guarding a formula-like
+ * cell removed, so the CSVs this tool writes read back as they were);
+ * parse faults become fatal messages naming the file and line. A
+ * character mended while decoding is a warning passed to `onWarning`,
+ * which stops the read unless given.
  */
-export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGenerator<CsvRecord> {
-  const { delimiter, encoding } = await csvFormat(file, format);
+export async function* csvRecords(file: string, format: CsvFormat = {}, onWarning: OnWarning = refuseMended): AsyncGenerator<CsvRecord> {
+  const { delimiter, encoding, unescapeFormulas, separatorLine } = await csvFormat(file, format);
   // Lines are counted here, as records are parsed (csv-parse counts a CRLF
   // inside quotes twice), so a fault is placed right after the last good record.
-  let breaks = 0;
+  let breaks = separatorLine ? 1 : 0;
   const options: Options<CsvRecord, { record: string[]; raw: string }> = {
     delimiter,
+    from_line: separatorLine ? 2 : 1,
     raw: true,
     skip_empty_lines: true,
     max_record_size: LONGEST_ROW,
@@ -77,13 +94,13 @@ export async function* csvRecords(file: string, format: CsvFormat = {}): AsyncGe
     on_record: ({ record, raw }) => {
       const line = breaks + 1 + lineBreaks(/^[\r\n]*/.exec(raw)?.[0] ?? '');
       breaks += lineBreaks(raw);
-      return { cells: record.map(unescapeFormula), line };
+      return { cells: unescapeFormulas ? record.map(unescapeFormula) : record, line };
     },
   };
   // csv-parse's typings cannot express a raw record mapped by on_record.
   const parser = parse(options as unknown as Options);
   // pipeline passes a decoding fault (a bad byte, a missing file) on to the parser's readers.
-  const records: AsyncIterable<CsvRecord> = pipeline(decodedStream(file, encoding), parser, () => {});
+  const records: AsyncIterable<CsvRecord> = pipeline(decodedStream(file, encoding, onWarning), parser, () => {});
   try {
     yield* records;
   } catch (error) {
@@ -100,7 +117,8 @@ function emptyFile(file: string): ReflectMessage {
 
 /** Reads the header of a delimited file and locates the ID, text and metadata columns. */
 export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
-  for await (const { cells, line } of csvRecords(file, options)) return mapColumns(cells, columnsOf(options), file, line);
+  // Characters mended while decoding are reported when the file is read in full.
+  for await (const { cells, line } of csvRecords(file, options, () => {})) return mapColumns(cells, columnsOf(options), file, line);
   throw emptyFile(file);
 }
 
@@ -113,6 +131,8 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
   let held: CsvRecord[] | undefined = [];
   const given = options.skipRows ?? 0;
   const seen = Math.max(given, SURVEY_ROWS_SEEN);
+  const format = await csvFormat(file, options);
+  if (format.separatorLine) yield warn(`skipped the "sep=" line Excel writes before the header; read the columns as separated by ${format.delimiter === '\t' ? 'tabs' : `"${format.delimiter}"`}`, 'input-excel-sep-line', { file, line: 1 });
   function* account(cells: readonly string[], line: number): Generator<Account | ReflectMessage> {
     const metadata = metadataRecord();
     for (const { index, name } of columns!.metadata) metadata[name] = cells[index] ?? '';
@@ -125,7 +145,9 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
     if (skip > 0 && given === 0) yield warn(`skipped ${skip === 1 ? 'the row' : `the ${skip} rows`} after the header (a survey export's ${skip === 1 ? '{"ImportId": ...} row' : 'question texts and {"ImportId": ...} row'}); expected accounts, got extra header rows (set --skip-rows to say how many there are)`, 'input-survey-rows', { file, line: rows[0].line });
     for (const record of rows.slice(skip)) yield* account(record.cells, record.line);
   }
-  for await (const record of csvRecords(file, options)) {
+  const mended: ReflectMessage[] = [];
+  for await (const record of csvRecords(file, { ...options, ...format }, (message) => mended.push(message))) {
+    yield* mended.splice(0);
     if (!columns) {
       columns = mapColumns(record.cells, columnsOf(options), file, record.line);
       headerLine = record.line;
@@ -136,6 +158,7 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
       if (held.length === seen) yield* release(held);
     } else yield* account(record.cells, record.line);
   }
+  yield* mended.splice(0);
   if (held && held.length > 0) yield* release(held);
   if (!columns) throw emptyFile(file);
   if (accounts === 0) throw fail('expected accounts below the header row, got none', 'input-no-accounts', { file, line: headerLine });

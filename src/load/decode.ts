@@ -5,7 +5,7 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { fail, ioReason, warn, type ReflectMessage } from '../messages.js';
 import { didYouMean } from '../text/closest.js';
-import { lineBreaks } from '../text/count.js';
+import { binaryData, isUtf8, TextReader, type OnWarning } from './text-reader.js';
 
 /** How much of a file is read to decide its encoding. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -33,10 +33,6 @@ export function checkEncoding(given: string): string {
     throw fail(`expected --encoding to be an encoding such as ${COMMON.join(', ')}, got "${given}"${didYouMean(given, COMMON)}`, 'option-invalid');
   }
   return name;
-}
-
-function isUtf8(name: string): boolean {
-  return /^utf-?8$/i.test(name);
 }
 
 function bomEncoding(bytes: Uint8Array): string | undefined {
@@ -89,9 +85,7 @@ export async function detectEncoding(file: string, given?: string): Promise<Enco
   }
   const bom = bomEncoding(bytes);
   if (bom) return { name: bom, by: 'bom' };
-  if (bytes.includes(0)) {
-    throw fail('expected a text file, got binary data (a spreadsheet, or UTF-16 text without a byte-order mark); save it as "CSV UTF-8" or plain text', 'input-binary', { file });
-  }
+  if (bytes.includes(0)) throw binaryData(file);
   if (validUtf8(bytes)) return { name: 'utf-8', by: 'utf-8' };
   const guess = chardet.detect(bytes);
   const name = !guess || /^(iso-8859-1|ascii|utf-8)$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
@@ -111,65 +105,36 @@ function unreadable(error: unknown, file: string): ReflectMessage {
   return fail(`expected a file to read, got ${ioReason(error)}`, 'input-unreadable', { file });
 }
 
-function notUtf8(file: string, line: number): ReflectMessage {
-  return fail('expected UTF-8 text, got a byte that is not UTF-8; save the file as UTF-8 ("CSV UTF-8" in Excel), or give its encoding, e.g. --encoding windows-1252', 'input-not-utf8', { file, line });
-}
-
-/** A decoder for one encoding: UTF-8 is decoded strictly (a bad byte is an error), others by iconv-lite. */
-function decoder(name: string): { write(bytes: Buffer): string; end(): string } {
-  if (isUtf8(name)) {
-    const utf8 = new TextDecoder('utf-8', { fatal: true });
-    return { write: (bytes) => utf8.decode(bytes, { stream: true }), end: () => utf8.decode() };
-  }
-  const other = iconv.getDecoder(name);
-  return { write: (bytes) => other.write(bytes), end: () => other.end() ?? '' };
-}
-
-/** The line of the first byte that is not UTF-8 in `bytes`, counting from `line`. */
-function badLine(bytes: Buffer, line: number): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return line + lineBreaks(text.slice(0, Math.max(0, text.indexOf('\uFFFD'))));
-}
-
 /**
- * A stream stage that turns a file's bytes into text in its encoding, a
- * byte-order mark removed. A byte that is not UTF-8 in a UTF-8 file stops
- * the stream with a fatal message naming its line.
+ * A stream stage that turns a file's bytes into text in its encoding, as a
+ * {@link TextReader} does: a bad byte or a NUL stops the stream with a
+ * fatal message naming its line; a mended character is a warning.
  */
-function decodeStage(file: string, encoding: string): Transform {
-  const text = decoder(encoding);
-  let line = 1;
-  let first = true;
-  const emit = (stream: Transform, chunk: string) => {
-    const out = first ? chunk.replace(/^\uFEFF/, '') : chunk;
-    if (out !== '') first = false;
-    line += lineBreaks(out);
-    if (out !== '') stream.push(out);
+function decodeStage(file: string, encoding: string, onWarning: OnWarning): Transform {
+  const text = new TextReader(file, encoding, onWarning);
+  const emit = (stream: Transform, read: () => string, done: (error?: Error) => void) => {
+    try {
+      const out = read();
+      if (out !== '') stream.push(out);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   };
   return new Transform({
     readableObjectMode: true,
     transform(bytes: Buffer, _encoding, done) {
-      try {
-        emit(this, text.write(bytes));
-        done();
-      } catch {
-        done(notUtf8(file, badLine(bytes, line)));
-      }
+      emit(this, () => text.read(bytes), done);
     },
     flush(done) {
-      try {
-        emit(this, text.end());
-        done();
-      } catch {
-        done(notUtf8(file, line));
-      }
+      emit(this, () => text.end(), done);
     },
   });
 }
 
-/** Streams a file's text, decoded as {@link decodeStage} does; errors (a missing file, a bad byte) come out of the stream. */
-export function decodedStream(file: string, encoding: string): Transform {
-  const stage = decodeStage(file, encoding);
+/** Streams a file's text, decoded as {@link decodeStage} does; errors (a missing file, a bad byte) come out of the stream, warnings go to `onWarning`. */
+export function decodedStream(file: string, encoding: string, onWarning: OnWarning): Transform {
+  const stage = decodeStage(file, encoding, onWarning);
   const source = createReadStream(file).on('error', (error) => stage.destroy(unreadable(error, file)));
   // A reader that stops early (after the header, or at a fault) closes the file too, rather than leave it to garbage collection.
   stage.on('close', () => source.destroy());
@@ -187,8 +152,8 @@ export async function sampleText(file: string, encoding: string): Promise<string
   return iconv.getDecoder(encoding).write(Buffer.from(bytes)).replace(/^\uFEFF/, '');
 }
 
-/** Reads a whole file as text in its encoding (detected unless given). */
-export async function readDecoded(file: string, given?: string): Promise<string> {
+/** Reads a whole file as text in its encoding (detected unless given), checked as a {@link TextReader} checks it; warnings go to `onWarning`. */
+export async function readDecoded(file: string, given: string | undefined, onWarning: OnWarning): Promise<string> {
   const { name } = await detectEncoding(file, given);
   let bytes: Buffer;
   try {
@@ -196,10 +161,6 @@ export async function readDecoded(file: string, given?: string): Promise<string>
   } catch (error) {
     throw unreadable(error, file);
   }
-  const text = decoder(name);
-  try {
-    return (text.write(bytes) + text.end()).replace(/^\uFEFF/, '');
-  } catch {
-    throw notUtf8(file, badLine(bytes, 1));
-  }
+  const text = new TextReader(file, name, onWarning);
+  return text.read(bytes) + text.end();
 }

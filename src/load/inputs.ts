@@ -3,11 +3,12 @@ import { extname } from 'node:path';
 import type { Account } from '../document.js';
 import { metadataConflicts } from '../groups/metadata.js';
 import { fail, warn, type ReflectMessage } from '../messages.js';
-import { csvFormat, readCsv, readCsvHeader } from './csv.js';
+import { listedInManifest } from '../write/manifest.js';
+import { csvFormat, readCsv, readCsvHeader, type CsvFormat } from './csv.js';
 import { checkEncoding, detectEncoding, encodingWarning } from './decode.js';
 import { checkDelimiter } from './delimiter.js';
 import { readJsonl, scanJsonl } from './jsonl.js';
-import type { LoadOptions } from './options.js';
+import { columnsOf, type LoadOptions } from './options.js';
 import { listTextFiles, readTextFile } from './text-files.js';
 
 /** One input, with its kind decided from the path. */
@@ -16,8 +17,8 @@ export interface Input {
   kind: 'csv' | 'tsv' | 'jsonl' | 'txt' | 'folder';
   /** For a folder: its `.txt` files, in natural order. */
   files?: string[];
-  /** For a CSV or TSV file: its delimiter and encoding, given or detected. */
-  format?: { delimiter: string; encoding: string };
+  /** For a CSV or TSV file: its delimiter and encoding, given or detected, and whether reflect-code wrote it (its formula guards are then removed). */
+  format?: Required<CsvFormat>;
 }
 
 /** The checked inputs and the metadata columns they carry, in first-seen order. */
@@ -53,8 +54,12 @@ async function kindOf(path: string, messages: ReflectMessage[]): Promise<Input> 
   return { path, kind };
 }
 
-/** The load options with `--encoding` and `--delimiter` checked and normalised. */
+/** The load options with `--encoding` and `--delimiter` checked and normalised, and the ID and text columns checked to differ. */
 function checkLoadOptions(options: LoadOptions): LoadOptions {
+  const { id, text } = columnsOf(options);
+  if (id.trim().toLowerCase() === text.trim().toLowerCase()) {
+    throw fail(`expected --id-column and --text-column to name two different columns, got "${text}" for both`, 'option-invalid');
+  }
   return {
     ...options,
     encoding: options.encoding === undefined ? undefined : checkEncoding(options.encoding),
@@ -86,8 +91,9 @@ export async function planInputs(paths: readonly string[], loadOptions: LoadOpti
       if (warning) messages.push(warning);
     }
     if (input.kind === 'csv' || input.kind === 'tsv') {
-      // The encoding just detected is passed on, so the file is not sampled again.
-      input.format = await csvFormat(path, { encoding: encodings.get(path), delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined) });
+      // The encoding just detected is passed on, so the file is not sampled again. Only
+      // a file reflect-code wrote (a redacted copy, listed in its folder's manifest) has its formula guards removed.
+      input.format = await csvFormat(path, { encoding: encodings.get(path), delimiter: options.delimiter ?? (input.kind === 'tsv' ? '\t' : undefined), unescapeFormulas: await listedInManifest(path) });
       const columns = await readCsvHeader(path, { ...options, ...input.format });
       for (const { name } of columns.metadata) metadata.add(name);
     } else if (input.kind === 'jsonl') {
@@ -108,10 +114,10 @@ async function* readInput(input: Input, options: LoadOptions): AsyncGenerator<Ac
       yield* readJsonl(input.path, options);
       return;
     case 'txt':
-      yield await readTextFile(input.path, options.encoding);
+      yield* await readTextFile(input.path, options.encoding);
       return;
     case 'folder':
-      for (const file of input.files ?? []) yield await readTextFile(file, options.encoding);
+      for (const file of input.files ?? []) yield* await readTextFile(file, options.encoding);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Account } from '../document.js';
 import { describe, fail, type ReflectMessage } from '../messages.js';
 import { makeAccount, metadataRecord } from './account.js';
 import { decodedStream, detectEncoding } from './decode.js';
+import type { OnWarning } from './text-reader.js';
 import { columnsOf, type LoadOptions } from './options.js';
 
 interface JsonLine {
@@ -10,8 +11,9 @@ interface JsonLine {
   value: Record<string, unknown>;
 }
 
-async function* jsonLines(file: string, encoding?: string): AsyncGenerator<JsonLine> {
-  const input = decodedStream(file, (await detectEncoding(file, encoding)).name);
+/** The objects of a JSONL file, one a line; characters mended while decoding go to `onWarning`. */
+async function* jsonLines(file: string, encoding: string | undefined, onWarning: OnWarning): AsyncGenerator<JsonLine> {
+  const input = decodedStream(file, (await detectEncoding(file, encoding)).name, onWarning);
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
@@ -32,9 +34,15 @@ async function* jsonLines(file: string, encoding?: string): AsyncGenerator<JsonL
 
 function cell(value: unknown, key: string, place: { file: string; line: number }): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return withoutNul(value, `"${key}"`, place);
   if (deeperThan(value, DEEPEST_VALUE)) throw fail(`"${key}": expected text, a number or a shallow list, got a value nested more than ${DEEPEST_VALUE} levels deep`, 'input-too-deep', place);
   return JSON.stringify(value);
+}
+
+/** `text` itself; a NUL in it (written \u0000 in the JSON) is binary data, not text, and refused as a NUL byte in a file is. */
+function withoutNul(text: string, what: string, place: { file: string; line: number }): string {
+  if (text.includes('\0')) throw fail(`${what}: expected text, got a NUL character (\\u0000), which is binary data`, 'input-binary', place);
+  return text;
 }
 
 /** Deepest nesting of lists and objects in a value that is written into a cell as JSON. */
@@ -56,14 +64,17 @@ function deeperThan(value: unknown, limit: number): boolean {
 export async function scanJsonl(file: string, options: LoadOptions): Promise<string[]> {
   const keys = new Set<string>();
   const wanted = columnsOf(options);
-  for await (const { value } of jsonLines(file, options.encoding)) for (const key of Object.keys(value)) if (key !== wanted.id && key !== wanted.text) keys.add(key);
+  // Characters mended while decoding are reported when the file is read for its accounts.
+  for await (const { value } of jsonLines(file, options.encoding, () => {})) for (const key of Object.keys(value)) if (key !== wanted.id && key !== wanted.text) keys.add(key);
   return [...keys];
 }
 
 /** Streams the accounts of a JSONL file, one object per line; empty texts come out as warnings. */
 export async function* readJsonl(file: string, options: LoadOptions): AsyncGenerator<Account | ReflectMessage> {
   const wanted = columnsOf(options);
-  for await (const { line, value } of jsonLines(file, options.encoding)) {
+  const mended: ReflectMessage[] = [];
+  for await (const { line, value } of jsonLines(file, options.encoding, (message) => mended.push(message))) {
+    yield* mended.splice(0);
     for (const [key, flag] of [[wanted.id, '--id-column'], [wanted.text, '--text-column']] as const) {
       if (!(key in value)) {
         throw fail(`expected a "${key}" key, got keys ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'none'}; name the right one with ${flag}`, 'input-missing-column', { file, line });
@@ -71,7 +82,8 @@ export async function* readJsonl(file: string, options: LoadOptions): AsyncGener
     }
     const metadata = metadataRecord();
     const place = { file, line };
-    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[key] = cell(item, key, place);
+    for (const [key, item] of Object.entries(value)) if (key !== wanted.id && key !== wanted.text) metadata[withoutNul(key, 'a key', place)] = cell(item, key, place);
     yield makeAccount(cell(value[wanted.id], wanted.id, place), cell(value[wanted.text], wanted.text, place), metadata, file, line);
   }
+  yield* mended.splice(0);
 }

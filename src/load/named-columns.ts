@@ -9,12 +9,13 @@ export interface NamedRow {
 
 /**
  * Streams the rows of a CSV with a header, read by column name (any
- * case). A missing `required` column stops with a `reference-missing-column`
+ * case): a coding laid out as a segments.csv, whose formula guards are
+ * removed as reflect-code's own are. A missing `required` column stops with a `reference-missing-column`
  * message at the header: "expected {what} with ... columns, got no ... column".
  */
 export async function* namedRows(file: string, required: readonly string[], what: string): AsyncGenerator<NamedRow> {
   let columns: Map<string, number> | undefined;
-  for await (const { cells, line } of csvRecords(file)) {
+  for await (const { cells, line } of csvRecords(file, { unescapeFormulas: true })) {
     if (!columns) {
       columns = new Map(cells.map((cell, i) => [cell.trim().toLowerCase(), i]));
       const missing = required.find((name) => !columns!.has(name));

@@ -31,8 +31,12 @@ export async function listTextFiles(folder: string): Promise<{ files: string[]; 
 
 /**
  * Reads one `.txt` account in its encoding (detected unless given); the
- * file name without its extension is the participant ID.
+ * file name without its extension is the participant ID. Returns the
+ * warnings about characters mended while decoding, then the account (or
+ * the warning it was skipped with).
  */
-export async function readTextFile(file: string, encoding?: string): Promise<Account | ReflectMessage> {
-  return makeAccount(basename(file, extname(file)), await readDecoded(file, encoding), {}, file, 1);
+export async function readTextFile(file: string, encoding?: string): Promise<Array<Account | ReflectMessage>> {
+  const read: Array<Account | ReflectMessage> = [];
+  const text = await readDecoded(file, encoding, (message) => read.push(message));
+  return [...read, makeAccount(basename(file, extname(file)), text, {}, file, 1)];
 }

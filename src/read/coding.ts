@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebook/types.js';
+import type { Account } from '../document.js';
 import type { CodeList } from '../write/tables.js';
 import { loadCodebook } from '../codebook/read.js';
 import { DEFAULT_CODEBOOK } from '../codebook/shipped.js';
@@ -33,8 +34,8 @@ export interface CodingOptions {
   rules: CodeList;
   /** Keep codes that are not in the codebook (with a warning) instead of stopping. */
   allowNewCodes?: boolean;
-  /** The source accounts by participant ID, to check each row's text against its offsets. */
-  accounts?: ReadonlyMap<string, string>;
+  /** The source accounts by participant ID, to check each row's text against its offsets, and that every participant has both rows and an account. */
+  accounts?: ReadonlyMap<string, Account>;
 }
 
 interface NewCode {
@@ -87,10 +88,10 @@ class CodeSpeller {
 /** The accounts' texts with their offset units, each worked out once, when first needed. */
 type AccountTexts = (participant: string) => { text: string; units: OffsetUnits } | undefined;
 
-function accountTexts(accounts: ReadonlyMap<string, string> | undefined): AccountTexts {
+function accountTexts(accounts: ReadonlyMap<string, Account> | undefined): AccountTexts {
   const known = new Map<string, { text: string; units: OffsetUnits }>();
   return (participant) => {
-    const text = accounts?.get(participant);
+    const text = accounts?.get(participant)?.text;
     if (text === undefined) return undefined;
     let entry = known.get(participant);
     if (!entry) known.set(participant, (entry = { text, units: offsetUnits(text) }));
@@ -114,14 +115,30 @@ function checkOffsets(row: SegmentRow, file: string, accounts: AccountTexts): Re
   return undefined;
 }
 
+/** Warnings for each participant with rows but no account among `accounts` (at its first row), and each account with no rows (at the account). */
+function accountCoverage(rows: readonly SegmentRow[], accounts: ReadonlyMap<string, Account>, file: string): ReflectMessage[] {
+  const firstLines = new Map<string, number>();
+  for (const row of rows) if (!firstLines.has(row.participant)) firstLines.set(row.participant, row.line);
+  const messages: ReflectMessage[] = [];
+  for (const [participant, line] of firstLines) {
+    if (!accounts.has(participant)) messages.push(warn(`participant "${participant}" has rows but no account in the --accounts inputs; expected an account for every participant coded (its rows were not checked against one)`, 'segments-no-account', { file, line }));
+  }
+  for (const [participant, account] of accounts) {
+    if (!firstLines.has(participant)) messages.push(warn(`participant "${participant}" has an account but no rows in ${file}; expected rows for every account (was it left out of the coding?)`, 'segments-account-uncoded', account.source));
+  }
+  return messages;
+}
+
 /**
  * Reads a reviewed coding (a `segments.csv`, perhaps edited in a
  * spreadsheet) and checks it against the codebooks: codes are spelled as
  * the codebook spells them, a code listed twice in a cell counts once,
  * a structure cell holds at most one tag, and a code the codebook does not
  * list is fatal (naming the file and line) unless `allowNewCodes`, when it
- * is kept with a warning. Rows whose text does not fit their offsets, and
- * segment numbers used twice for a participant, are warnings.
+ * is kept with a warning. Rows whose text does not fit their offsets,
+ * segment numbers used twice for a participant, and (given the accounts)
+ * participants with rows but no account or an account but no rows, are
+ * warnings.
  */
 export async function readCoding(file: string, options: CodingOptions): Promise<SegmentsFile> {
   const coding = await readSegmentsFile(file);
@@ -146,5 +163,6 @@ export async function readCoding(file: string, options: CodingOptions): Promise<
     };
   });
   messages.push(...themes.warnings(file), ...tags.warnings(file));
+  if (options.accounts) messages.push(...accountCoverage(rows, options.accounts, file));
   return { ...coding, rows, messages };
 }

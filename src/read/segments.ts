@@ -104,7 +104,8 @@ export async function readSegmentsFile(file: string): Promise<SegmentsFile> {
   let header: Header | undefined;
   const rows: SegmentRow[] = [];
   const messages: ReflectMessage[] = [];
-  const records = extname(file).toLowerCase() === '.xlsx' ? xlsxRecords(file) : csvRecords(file);
+  // A segments.csv is reflect-code's own format: the `'` it puts before a formula-like cell is removed.
+  const records = extname(file).toLowerCase() === '.xlsx' ? xlsxRecords(file) : csvRecords(file, { unescapeFormulas: true }, (message) => messages.push(message));
   for await (const { cells, line } of records) {
     if (!header) {
       header = readHeader(cells, file, line);

@@ -3,6 +3,10 @@ declare module 'wink-lemmatizer' {
   const lemmatizer: {
     /** The dictionary form of a verb, from WordNet's base forms and irregular-verb exceptions. */
     verb(word: string): string;
+    /** The dictionary form of a noun (singular). */
+    noun(word: string): string;
+    /** The dictionary form of an adjective (positive). */
+    adjective(word: string): string;
   };
   export default lemmatizer;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fail } from '../messages.js';
+import { besidePath } from './beside.js';
 import { exists } from './exists.js';
 import { partialPath } from './partials.js';
 import { running } from './running.js';
@@ -32,7 +33,8 @@ async function removeIfEmpty(folder: string): Promise<void> {
 
 /**
  * A lock on an output folder for the length of one run: the hidden
- * folder `.<name>.lock` beside it, holding one empty file, the token
+ * folder `.<name>.lock` beside it (a long name shortened, see
+ * {@link besidePath}), holding one empty file, the token
  * `<pid>-<random>`, named for the run's process and new each time a lock
  * is taken. The lock is made whole under a working name and renamed into
  * place, which fails while a lock is there (a folder that is not empty is
@@ -57,7 +59,7 @@ export class FolderLock {
    * `shown`); a fatal `out-locked` message when a running process holds it.
    */
   static async take(target: string, shown: string): Promise<FolderLock> {
-    const lock = join(dirname(target), `.${basename(target)}.lock`);
+    const lock = besidePath(target, 'lock');
     const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const draft = partialPath(target, '.lock');
     await mkdir(draft);

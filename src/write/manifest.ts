@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * The hidden file in an output folder that lists the top-level files and
@@ -40,4 +40,9 @@ export async function readManifest(folder: string): Promise<Set<string> | undefi
     throw error;
   }
   return new Set(text.split(/\r?\n/).filter((line) => !line.startsWith('#') && isEntryName(line) && line !== MANIFEST));
+}
+
+/** True when the manifest of the folder `file` is in lists it: reflect-code wrote the file (it may have been edited since). */
+export async function listedInManifest(file: string): Promise<boolean> {
+  return (await readManifest(dirname(file)))?.has(basename(file)) ?? false;
 }

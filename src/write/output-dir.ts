@@ -4,7 +4,8 @@ import { fail, interrupted } from '../messages.js';
 import { BufferedFile } from './buffered-file.js';
 import { FolderLock } from './folder-lock.js';
 import { MANIFEST, readManifest, writeManifest } from './manifest.js';
-import { partialPath, removeStale } from './partials.js';
+import { makeFolders, removeMadeFolders } from './made-folders.js';
+import { partialPath, StaleRemoval } from './partials.js';
 import { moveIntoPlace, recoverSwitchOvers, switchOver, switchOverLeft } from './switch-over.js';
 
 /** Folder of the staging folder for working files, never committed. */
@@ -43,6 +44,30 @@ async function realTarget(path: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(path) === path) throw error;
     return join(await realTarget(dirname(path)), basename(path));
+  }
+}
+
+/**
+ * Refuses an output folder `target` (given as `path`) that is, or holds,
+ * one of the inputs, or lies inside a folder given as an input, compared
+ * both as given and by real path (a symbolic link leads where it leads);
+ * and a default output folder inside the folder of an input.
+ */
+async function checkApart(path: string, target: string, options: OutputOptions): Promise<void> {
+  const real = await realTarget(target);
+  for (const input of options.inputs ?? []) {
+    const given = resolve(input);
+    const realInput = await realTarget(given);
+    if (within(target, given) || within(real, realInput)) {
+      throw fail(`the output folder holds an input (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-holds-input', { file: path });
+    }
+    const isFolder = (await stat(input)).isDirectory();
+    if (isFolder && (within(given, target) || within(realInput, real))) {
+      throw fail(`the output folder is inside a folder of inputs (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-in-input', { file: path });
+    }
+    if (options.byDefault && within(isFolder ? given : dirname(given), target)) {
+      throw fail(`the default output folder would be among the inputs (in the folder of ${input}); expected outputs apart from the data, name a folder elsewhere with --out`, 'out-among-inputs', { file: path });
+    }
   }
 }
 
@@ -86,41 +111,42 @@ export class OutputDir {
     private readonly staging: string,
     private readonly lock: FolderLock,
     private readonly signal: AbortSignal | undefined,
+    /** The removal of what killed runs left beside the folder, going on in the background. */
+    private readonly stale: StaleRemoval,
+    /** The first folder above the output folder that this run created, if any: removed again (when empty) if the run fails. */
+    private readonly madeFolder: string | undefined,
   ) {}
 
   /**
-   * Checks the folder (refusing one that holds an input, and a default one
-   * that would sit among the inputs), takes its lock (refusing a folder
-   * another run is writing), recovers a commit a killed run left half
-   * done, refuses a non-empty folder without `force`, clears away what
-   * killed runs left beside it, and creates the staging folder.
+   * Checks the folder (refusing one that holds an input or lies inside a
+   * folder given as an input, and a default one that would sit among the
+   * inputs), takes its lock (refusing a folder another run is writing),
+   * recovers a commit a killed run left half done, refuses a non-empty
+   * folder without `force`, starts clearing away what killed runs left
+   * beside it (in the background, see {@link StaleRemoval}), and creates
+   * the staging folder.
    */
   static async open(path: string, options: OutputOptions = {}): Promise<OutputDir> {
     const target = resolve(path);
-    const real = await realTarget(target);
-    for (const input of options.inputs ?? []) {
-      if (within(target, resolve(input)) || within(real, await realTarget(resolve(input)))) {
-        throw fail(`the output folder holds an input (${input}); expected an output folder apart from the inputs, choose another --out`, 'out-holds-input', { file: path });
-      }
-      const inputFolder = (await stat(input)).isDirectory() ? resolve(input) : dirname(resolve(input));
-      if (options.byDefault && within(inputFolder, target)) {
-        throw fail(`the default output folder would be among the inputs (in the folder of ${input}); expected outputs apart from the data, name a folder elsewhere with --out`, 'out-among-inputs', { file: path });
-      }
-    }
-    await mkdir(dirname(target), { recursive: true });
-    const lock = await FolderLock.take(target, path);
+    await checkApart(path, target, options);
+    const madeFolder = await makeFolders(dirname(target));
+    let lock: FolderLock | undefined;
+    const stale = new StaleRemoval(target);
     try {
-      await recoverSwitchOvers(target, path);
+      lock = await FolderLock.take(target, path);
+      await recoverSwitchOvers(target, path, (leftover) => stale.put(leftover));
       const existing = await entries(target);
       if (existing && existing.length > 0 && !options.force) {
         throw fail('the output folder is not empty; expected an empty or new folder (add --force to replace the earlier outputs)', 'out-not-empty', { file: path });
       }
-      await removeStale(target);
+      await stale.sweep();
       const staging = partialPath(target);
       await mkdir(staging);
-      return new OutputDir(target, path, staging, lock, options.signal);
+      return new OutputDir(target, path, staging, lock, options.signal, stale, madeFolder);
     } catch (error) {
-      await lock.release();
+      await stale.finish();
+      await lock?.release();
+      await removeMadeFolders(dirname(target), madeFolder);
       throw error;
     }
   }
@@ -217,15 +243,23 @@ export class OutputDir {
       const listed = await readManifest(this.path);
       await switchOver(this.path, this.staging, existing.filter((name) => written.includes(name) || listed?.has(name)), written);
     }
+    await this.stale.finish();
     await this.lock.release();
   }
 
-  /** Removes the staging folder and everything written to it (unless a failed commit left it for the next run to recover), and gives up the lock. */
+  /**
+   * Removes the staging folder and everything written to it (unless a
+   * failed commit left it for the next run to recover), gives up the lock,
+   * and removes the folders above the output folder that this run created
+   * while they are empty.
+   */
   async abort(): Promise<void> {
     await Promise.all(this.pending);
     // Closing a handle a second time does nothing.
     await Promise.all([...this.handles].map((handle) => handle.close()));
     if (!(await switchOverLeft(this.path))) await rm(this.staging, { recursive: true, force: true });
+    await this.stale.finish();
     await this.lock.release();
+    await removeMadeFolders(dirname(this.path), this.madeFolder);
   }
 }

@@ -1,12 +1,14 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fail } from '../messages.js';
+import { makeFolders, removeMadeFolders } from './made-folders.js';
 import { partialPath } from './partials.js';
 
 /**
  * Writes one output file atomically: first to a hidden file beside it,
  * then renamed into place, so an interrupted write leaves the old file or
- * none. Refuses to overwrite an input, or an existing file without `force`.
+ * none (and no folder it created for it). Refuses to overwrite an input,
+ * or an existing file without `force`.
  */
 export async function writeSingleFile(path: string, content: string | Uint8Array, options: { force?: boolean; inputs?: readonly string[] } = {}): Promise<void> {
   const target = resolve(path);
@@ -16,13 +18,14 @@ export async function writeSingleFile(path: string, content: string | Uint8Array
   const exists = await stat(target).then((found) => found, () => undefined);
   if (exists?.isDirectory()) throw fail('expected a file for the output, got a folder', 'out-not-file', { file: path });
   if (exists && !options.force) throw fail('the output file exists; expected a new file (add --force to replace it)', 'out-exists', { file: path });
-  await mkdir(dirname(target), { recursive: true });
+  const made = await makeFolders(dirname(target));
   const partial = partialPath(target);
   try {
     await writeFile(partial, content);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
+    await removeMadeFolders(dirname(target), made);
     throw error;
   }
 }

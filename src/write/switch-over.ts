@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from '../messages.js';
+import { besideStem } from './beside.js';
 import { exists } from './exists.js';
 import { isEntryName } from './manifest.js';
 
@@ -78,7 +79,7 @@ async function writeDurably(file: string, text: string): Promise<void> {
 
 /** The prefix of the names of the journals beside `target`. */
 function journalPrefix(target: string): string {
-  return `.${basename(target)}.commit-`;
+  return `${besideStem(target)}.commit-`;
 }
 
 /** The journal this process writes for a switch-over into `target`. */
@@ -91,7 +92,7 @@ function isJournal(value: unknown, target: string): value is Journal {
   const journal = value as Partial<Journal> | null;
   const names = (list: unknown) => Array.isArray(list) && list.every((name) => typeof name === 'string' && isEntryName(name));
   return typeof journal === 'object' && journal !== null && Number.isInteger(journal.pid)
-    && typeof journal.staging === 'string' && isEntryName(journal.staging) && journal.staging.startsWith(`.${basename(target)}.partial-`)
+    && typeof journal.staging === 'string' && isEntryName(journal.staging) && journal.staging.startsWith(`${besideStem(target)}.partial-`)
     && typeof journal.aside === 'string' && dirname(journal.aside) === journal.staging && isEntryName(basename(journal.aside))
     && names(journal.replaced) && names(journal.written);
 }
@@ -104,7 +105,7 @@ async function readJournal(file: string, target: string, shown: string): Promise
     if (!(error instanceof SyntaxError)) throw error;
   }
   if (isJournal(journal, target)) return journal;
-  throw fail(`expected ${basename(file)} beside the output folder to be the journal of a run's last step, got a file reflect-code cannot read; the earlier outputs may be in the hidden .${basename(target)}.partial-... folder beside it: put them back by hand, then delete the journal`, 'out-journal-unreadable', { file: shown });
+  throw fail(`expected ${basename(file)} beside the output folder to be the journal of a run's last step, got a file reflect-code cannot read; the earlier outputs may be in the hidden ${besideStem(target)}.partial-... folder beside it: put them back by hand, then delete the journal`, 'out-journal-unreadable', { file: shown });
 }
 
 /**
@@ -114,11 +115,11 @@ async function readJournal(file: string, target: string, shown: string): Promise
  * go back into the staging folder and the replaced ones back into the
  * output folder. Each step checks where the entry is, so running this
  * again after it was itself stopped half-way is safe. The journal goes
- * first, then the staging folder with whatever was set aside; if the run
- * is stopped in between, the next run clears that away as a stale
- * staging folder.
+ * first, then the staging folder with whatever was set aside is handed to
+ * `dispose`; if the run is stopped in between, the next run clears that
+ * away as a stale staging folder.
  */
-async function recover(target: string, file: string, journal: Journal): Promise<void> {
+async function recover(target: string, file: string, journal: Journal, dispose: (path: string) => Promise<void>): Promise<void> {
   const parent = dirname(target);
   const staging = join(parent, journal.staging);
   const moved: string[] = [];
@@ -130,26 +131,33 @@ async function recover(target: string, file: string, journal: Journal): Promise<
   }
   await syncFolder(target);
   await rm(file);
-  await rm(staging, { recursive: true, force: true });
+  await dispose(staging);
+}
+
+/** Removes a folder and everything in it, there and then. */
+async function removeNow(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true });
 }
 
 /**
  * Recovers the switch-overs into `target` (shown in messages as `shown`)
  * that runs killed during their commit left half done: every journal
  * beside it, which leaves the output folder holding either all the
- * earlier outputs or all the new ones. Call it holding the folder's lock,
- * before anything else touches the folder (stale staging folders are
+ * earlier outputs or all the new ones; each staging folder then left over
+ * goes to `dispose` (which may remove it in the background). Call it
+ * holding the folder's lock, before anything else touches the folder
+ * (stale staging folders are
  * cleared only after it, so an aside folder a journal needs is never
  * removed; if a journal cannot be read this throws and the folder is left
  * as it is): only the holder commits, so a journal found then is a dead
  * run's, even if its process ID has since been given to another process.
  */
-export async function recoverSwitchOvers(target: string, shown: string): Promise<void> {
+export async function recoverSwitchOvers(target: string, shown: string, dispose: (path: string) => Promise<void>): Promise<void> {
   const parent = dirname(target);
   const prefix = journalPrefix(target);
   for (const name of (await readdir(parent)).filter((entry) => entry.startsWith(prefix) && /^\d+\.json$/.test(entry.slice(prefix.length)))) {
     const file = join(parent, name);
-    await recover(target, file, await readJournal(file, target, shown));
+    await recover(target, file, await readJournal(file, target, shown), dispose);
   }
 }
 
@@ -190,11 +198,11 @@ export async function switchOver(target: string, staging: string, replaced: read
     for (const name of replaced) await move(join(target, name), join(parent, journal.aside, name));
     for (const name of written) await move(join(staging, name), join(target, name));
   } catch (error) {
-    if (await exists(file)) await recover(target, file, journal);
+    if (await exists(file)) await recover(target, file, journal, removeNow);
     throw error;
   }
   // Every new entry is in place: clear up as the next run would.
-  await recover(target, file, journal);
+  await recover(target, file, journal, removeNow);
 }
 
 /** True while this process's journal of a switch-over into `target` is still there: its staging folder then holds outputs that must be kept. */

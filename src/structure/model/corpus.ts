@@ -34,13 +34,14 @@ const LAYOUTS = [
  * `top_count`), whose labels map Orientation to OR, Action to CA and
  * Evaluation to EV. An RTN clause with no majority label (`top_count`
  * under 2) or labelled Not Story keeps its place in its story but no tag.
- * Tags are upper-cased; an empty tag means untagged. RTN clauses are
+ * Tags are upper-cased; an empty tag means untagged. Formula guards are
+ * removed as in any segments.csv reflect-code reads back. RTN clauses are
  * spoken narrative, the others written.
  */
 export async function readCodedFile(file: string): Promise<TrainingSet> {
   const accounts = new Map<string, Array<LabelledClause & { order: number }>>();
   let columns: { id: number; text: number; tag: number; order: number; votes: number; rtn: boolean } | undefined;
-  for await (const { cells, line } of csvRecords(file)) {
+  for await (const { cells, line } of csvRecords(file, { unescapeFormulas: true })) {
     if (!columns) {
       const names = cells.map((cell) => cell.trim().toLowerCase());
       const layout = LAYOUTS.find((candidate) => names.includes(candidate.id) && names.includes(candidate.text) && names.includes(candidate.tag));
