@@ -4,6 +4,7 @@ import type { LoadOptions } from '../load/options.js';
 import { warn, type ReflectMessage } from '../messages.js';
 import { BOM, toCsv } from '../write/csv.js';
 import { OutputDir } from '../write/output-dir.js';
+import { offsetUnits } from '../text/code-points.js';
 import { readAllowList } from './allow-list.js';
 import { findIdentifiers } from './find.js';
 import { KIND_INFO, type Finding } from './kinds.js';
@@ -37,11 +38,12 @@ export interface CheckResult {
   files: string[];
 }
 
-/** The warning for one finding in the text or another column: where it is and what kind it seems, not what it says. */
-function findingMessage(account: Account, finding: Finding, column = 'text'): ReflectMessage {
-  const length = finding.end - finding.start;
+/** The warning for one finding in the text or another column (`value`): where it is (in code points) and what kind it seems, not what it says. */
+function findingMessage(account: Account, finding: Finding, value: string, column = 'text'): ReflectMessage {
+  const units = offsetUnits(value);
+  const [start, end] = [units.toCodePoints(finding.start), units.toCodePoints(finding.end)];
   const where = column === 'text' ? '' : `column "${column}", `;
-  return warn(`participant "${account.participant}", ${where}offset ${finding.start} (${length} character${length === 1 ? '' : 's'}): ${KIND_INFO[finding.kind].label}`, `check-${finding.kind}`, account.source);
+  return warn(`participant "${account.participant}", ${where}offset ${start} (${end - start} character${end - start === 1 ? '' : 's'}): ${KIND_INFO[finding.kind].label}`, `check-${finding.kind}`, account.source);
 }
 
 /** The warning for a participant ID that looks identifying: IDs are never redacted, as the outputs are joined on them. */
@@ -84,11 +86,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         const found = cells.map(([column, value]) => ({ column, value, findings: findIdentifiers(value, allowed) }));
         if (idFindings.length > 0 || found.some(({ findings }) => findings.length > 0)) flagged++;
         messages.push(...idFindings.map((finding) => idMessage(item, finding)));
-        for (const { column, findings } of found) messages.push(...findings.map((finding) => findingMessage(item, finding, column)));
+        for (const { column, value, findings } of found) messages.push(...findings.map((finding) => findingMessage(item, finding, value, column)));
         if (!copy || !log) continue;
-        const redacted = found.map(({ column, value, findings }) => ({ column, ...redact(value, findings) }));
+        const redacted = found.map(({ column, value, findings }) => ({ column, value, ...redact(value, findings) }));
         await copy.write(toCsv([[item.participant, ...redacted.map(({ text }) => text)]]));
-        await log.write(toCsv(redacted.flatMap(({ column, redactions }) => redactions.map((r) => [item.participant, column, r.kind, r.start, r.end, r.placeholder, r.redactedStart]))));
+        // Offsets in code points, as in segments.csv: into the original value, and into the redacted one.
+        await log.write(toCsv(redacted.flatMap(({ column, value, text, redactions }) => {
+          const [before, after] = [offsetUnits(value), offsetUnits(text)];
+          return redactions.map((r) => [item.participant, column, r.kind, before.toCodePoints(r.start), before.toCodePoints(r.end), r.placeholder, after.toCodePoints(r.redactedStart)]);
+        })));
       }
     } finally {
       await copy?.close();
