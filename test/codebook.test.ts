@@ -21,6 +21,9 @@ describe('codebook validation', () => {
     ['name: x\ncodes:\n  - code: 1CO\n    name: A\n', 'book.yaml:3:11: code "1CO" > code: expected a short code that starts with a letter and has only letters, digits, "_", "." or "-", got "1CO" [codebook-schema]'],
     ['name: x\ncodes:\n  - code: CO\n    name: [A\n', 'book.yaml:5:1: expected valid YAML, got flow sequence in block collection must be sufficiently indented and end with a ] [codebook-yaml]'],
     ['name: x\ndefault_code: ZZ\ncodes:\n  - {code: CO, name: A}\n', 'book.yaml:2:1: codebook: unknown key "default_code"; expected one of name, version, description, codes [codebook-schema]'],
+    ['name: x\ncodes:\n  - {code: SUP, name: Support, codable: false, keywords: [support]}\n', 'book.yaml:3:41: code "SUP" is a folder (codable: false) but has rules; expected a folder without rules (remove codable: false, or move the rules to a code under it) [codebook-folder-rules]'],
+    ['name: x\ncodes:\n  - {code: CO, name: A, guid: not-a-guid}\n', 'book.yaml:3:31: code "CO" > guid: expected a GUID such as 3a9e1b2c-0d4f-4e5a-8b6c-7d8e9f0a1b2c, got "not-a-guid" [codebook-schema]'],
+    ['name: x\ncodes:\n  - {code: Sárga, name: Sárga zóna, colour: yellow, keywords: [sárga]}\n', 'book.yaml:3:45: code "Sárga" > colour: expected a colour as #RRGGBB, such as #2E86C1, got "yellow" [codebook-schema]'],
     ['name: x\ncodes:\n  - {code: CO, name: A, patterns: ["co-produc*"]}\n', 'book.yaml:3:36: code "CO" > patterns > item 1: expected one word of letters with * or ? wildcards, got "co-produc*" [codebook-bad-term]'],
   ])('rejects %j', (yaml, expected) => {
     expect(errors(yaml)[0]).toBe(expected);

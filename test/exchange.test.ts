@@ -62,12 +62,34 @@ describe('import', () => {
     expect(messages.map(String)).toEqual([`${fixture('quanteda.yml')}:4:26: dropped 42: expected a word with * or ? wildcards or words separated by spaces [import-dropped-entry]`]);
   });
 
-  it('reads a REFI-QDA .qdc: names, descriptions and hierarchy, no rules', async () => {
-    const { draft } = await importCodebook(fixture('tool.qdc'));
+  it('reads a REFI-QDA .qdc: names as written, descriptions, hierarchy, folders, colours and GUIDs, no rules', async () => {
+    const { draft, messages } = await importCodebook(fixture('tool.qdc'));
     expect(draft.codes).toEqual([
-      { code: 'Support', name: 'Support', description: 'Help given or received.', children: [{ code: 'Peer_support', name: 'Peer support' }] },
-      { code: 'C_2020_changes', name: '2020 changes' },
+      {
+        code: 'Support', name: 'Support', guid: '3a9e1b2c-0d4f-4e5a-8b6c-7d8e9f0a1b2c', colour: '#2E86C1', codable: false, description: 'Help given or received.',
+        children: [{ code: 'Support_2', name: 'Support', guid: '4B0F2C3D-1E5A-4F6B-9C7D-8E9F0A1B2C3D', colour: '#CC3333' }, { code: 'Peer_support', name: 'Peer support', guid: '6d2b4e5f-3a7c-4b8d-9e0f-1a2b3c4d5e6f' }],
+      },
+      { code: 'C_2020_changes', name: '2020 changes', guid: '5c1a3d4e-2f6b-4a7c-8d8e-9f0a1b2c3d4e', codable: false },
+      { code: 'Interest_cognitive-emotional', name: 'Interest (cognitive-emotional)', guid: '7e3c5f60-4b8d-4c9e-8f10-2b3c4d5e6f70' },
+      { code: 'Sárga_zóna', name: 'Sárga zóna', guid: '8f4d6071-5c9e-4daf-9021-3c4d5e6f7081' },
     ]);
+    expect(messages.map(String)).toEqual([`${fixture('tool.qdc')}: 1 code set left out: a reflect-code codebook has no sets (group codes under a parent code instead) [import-dropped-sets]`]);
+  });
+
+  it('gives another program its own codebook back: every name, GUID, colour and folder as it was, through YAML and back twice', async () => {
+    const dir = tempDir();
+    const attributes = (xml: string) => [...xml.matchAll(/<Code guid="\{?([^"}]+)\}?" name="([^"]+)" isCodable="(\w+)"(?: color="([^"]+)")?/g)].map(([, guid, name, codable, colour]) => [guid.toLowerCase(), name, codable, colour?.toUpperCase().replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3')]);
+    const original = attributes(readFileSync(fixture('tool.qdc'), 'utf8'));
+    let qdc = fixture('tool.qdc');
+    for (const round of [1, 2]) {
+      const yaml = join(dir, `round${round}.yaml`);
+      await exportCodebook(qdc, { format: 'yaml', out: yaml });
+      qdc = join(dir, `round${round}.qdc`);
+      await exportCodebook(yaml, { format: 'qdc', out: qdc });
+      const xml = readFileSync(qdc, 'utf8');
+      expect(await validQdc(xml)).toEqual([]);
+      expect(attributes(xml), `round ${round}`).toEqual(original);
+    }
   });
 
   it('writes imports as codebooks that load, naming the schema in the first line', async () => {
@@ -87,7 +109,7 @@ describe('export to REFI-QDA', () => {
     expect(await validQdc(first)).toEqual([]);
     expect((await exportCodebook(DEFAULT_CODEBOOK, { format: 'qdc' })).text).toBe(first);
     expect(first).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="reflect-code">');
-    expect(first).toContain('<Code guid="4f0820d4-91fd-5627-8342-3776197ef60d" name="Transformation (T)" isCodable="true">');
+    expect(first).toMatch(/<Code guid="[0-9a-f-]{36}" name="Transformation \(T\)" isCodable="true" color="#DDCC77">/);
     expect(first).not.toMatch(/<(\w+)[^>]*>\s*<\/\1>|<Description\/>|<Codes\/>/);
   });
 

@@ -30,6 +30,23 @@ export interface Draft {
 const CODE = /^\p{L}[\p{L}\p{N}_.-]*$/u;
 
 /**
+ * The code made from a name that has none: the name itself when it is a
+ * valid code, else the name with other characters made `_` (letters of
+ * every alphabet kept), a `C_` before one that does not start with a letter.
+ */
+export function codeFromName(name: string): string {
+  if (CODE.test(name)) return name;
+  const base = name.normalize('NFC').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '');
+  return /^\p{L}/u.test(base) ? base : `C_${base}`.replace(/_$/, '');
+}
+
+/** True when a code is the one {@link CodeNamer} makes from the name (perhaps with `_2`, `_3`... after it). */
+export function codeIsFromName(code: string, name: string): boolean {
+  const base = codeFromName(name);
+  return code === base || (code.startsWith(`${base}_`) && /^\d+$/.test(code.slice(base.length + 1)));
+}
+
+/**
  * Gives codes to names that have none (as in LIWC, quanteda and REFI-QDA
  * files): the name with other characters made `_`, a `C_` before one that
  * does not start with a letter, and `_2`, `_3`... after one already taken
@@ -38,10 +55,9 @@ const CODE = /^\p{L}[\p{L}\p{N}_.-]*$/u;
 export class CodeNamer {
   private readonly taken = new Set<string>();
 
-  /** A free code: `wanted` when it is a valid code, else one made from it. */
+  /** A free code: `wanted` when it is a valid code, else one made from it (see {@link codeFromName}). */
   code(wanted: string): string {
-    let base = CODE.test(wanted) ? wanted : wanted.normalize('NFC').replace(/[^\p{L}\p{N}_.-]+/gu, '_').replace(/^_+|_+$/g, '');
-    if (!/^\p{L}/u.test(base)) base = `C_${base}`.replace(/_$/, '');
+    const base = codeFromName(wanted);
     let code = base;
     for (let n = 2; this.taken.has(code.toLowerCase()); n++) code = `${base}_${n}`;
     this.taken.add(code.toLowerCase());

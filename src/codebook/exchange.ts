@@ -6,7 +6,7 @@ import { writeSingleFile } from '../write/single-file.js';
 import { draftYaml, schemaComment, toDraft, type Draft } from './draft.js';
 import { parseLiwcDic, readLiwcDicx, type Imported } from './import-liwc.js';
 import { fromQuanteda } from './import-quanteda.js';
-import { fromQdc, toQdc } from './qdc.js';
+import { fromQdc, toQdc } from '../exchange/qdc.js';
 import { parseCodebook } from './read.js';
 import { shippedFile } from './shipped.js';
 import { parseYaml, readYamlSource } from './yaml-file.js';
@@ -36,7 +36,7 @@ export async function importCodebook(file: string): Promise<Imported> {
     case '.dicx':
       return readLiwcDicx(file, name);
     case '.qdc':
-      return { draft: fromQdc(await source(file), file, name), messages: [] };
+      return fromQdc(await source(file), file, name);
     case '.yaml':
     case '.yml': {
       const text = await source(file);

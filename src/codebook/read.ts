@@ -51,7 +51,7 @@ function toCodeDef({ raw, parent }: Placed): CodeDef {
     exclude: ruleEntries(raw.exclude).map(({ entry }) => termOf(entry)),
     minMatches: raw.min_matches ?? 1,
     codable: raw.codable ?? true,
-    ...(raw.guid === undefined ? {} : { guid: raw.guid.toUpperCase() }),
+    ...(raw.guid === undefined ? {} : { guid: raw.guid }),
     ...(raw.colour === undefined ? {} : { colour: raw.colour.toUpperCase() }),
   };
 }

@@ -70,11 +70,18 @@ function toMessage(error: ErrorObject, data: unknown, where: YamlLocator, schema
     case 'enum':
       return fail(`${label}: expected one of ${((params.allowedValues as unknown[]) ?? []).join(', ')}, got ${describe(value)}`, 'codebook-schema', where.place(path));
     case 'pattern':
-      return fail(`${label}: expected a short code that starts with a letter and has only letters, digits, "_", "." or "-", got ${describe(value)}`, 'codebook-schema', where.place(path));
+      return fail(`${label}: expected ${PATTERN_WORDS[String(path.at(-1))] ?? PATTERN_WORDS.code}, got ${describe(value)}`, 'codebook-schema', where.place(path));
     default:
       return fail(`${label}: ${error.message ?? 'is not valid'}`, 'codebook-schema', where.place(path));
   }
 }
+
+/** What a key with a pattern must hold, in words, by key. */
+const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  code: 'a short code that starts with a letter and has only letters, digits, "_", "." or "-"',
+  guid: 'a GUID such as 3a9e1b2c-0d4f-4e5a-8b6c-7d8e9f0a1b2c',
+  colour: 'a colour as #RRGGBB, such as #2E86C1',
+};
 
 /** Lists whose items are named by one of their keys in messages: codes by `code`, cues by `cue`, notes by `note`. */
 const NAMED_LISTS: Record<string, string> = { codes: 'code', cues: 'cue', notes: 'note' };

@@ -51,7 +51,7 @@ export interface CodeDef {
   minMatches: number;
   /** False for a folder that only groups the codes under it: no rules, never applied. */
   codable: boolean;
-  /** The code's GUID in REFI-QDA exchange, kept from an imported codebook (upper case). */
+  /** The code's GUID in REFI-QDA exchange, kept as written in an imported codebook. */
   guid?: string;
   /** The code's colour in REFI-QDA exchange, `#RRGGBB` (upper case), kept from an imported codebook. */
   colour?: string;

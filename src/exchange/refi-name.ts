@@ -1,6 +1,9 @@
-/** A code's name as REFI-QDA tools show it: `Coaching (CO)`, or the name alone when it is the code. */
+import { codeIsFromName } from '../codebook/draft.js';
+
+/** A code's name as REFI-QDA tools show it: `Coaching (CO)`, or the name alone when the code is the name or was made from it (an imported name). */
 export function refiName(code: string, name: string): string {
-  return name === '' || name === code ? code : `${name} (${code})`;
+  if (name === '') return code;
+  return codeIsFromName(code, name) ? name : `${name} (${code})`;
 }
 
 /** Reads back a {@link refiName}: `Coaching (CO)` gives the code `CO` and the name `Coaching`; a plain name is its own code. */
