@@ -30,7 +30,12 @@ export interface StructureTag {
 export interface Segment {
   /** 1-based position of the segment within its account. */
   index: number;
-  /** Offset of the first character in the account's text. */
+  /**
+   * Offset of the first character in the account's text, as a JavaScript
+   * string index (UTF-16 code units). Files (`segments.csv`, `codings.csv`,
+   * REFI-QDA projects) give offsets in Unicode code points, as Python and R
+   * count; `offsetUnits(text)` converts between the two.
+   */
   start: number;
   /** Offset just past the last character: `text.slice(start, end)` gives the segment back. */
   end: number;

@@ -48,3 +48,7 @@ export { findIdentifiers } from './check/find.js';
 export { checkAnonymity } from './check/stage.js';
 export { KINDS, type Kind, type Finding } from './check/kinds.js';
 export { SEGMENT_COLUMNS } from './segments-format.js';
+export { offsetUnits, codePointLength, type OffsetUnits } from './text/code-points.js';
+export { exportQdpx, type ExportQdpxOptions, type ExportQdpxResult } from './exchange/export-qdpx.js';
+export { importQdpx, type ImportQdpxOptions, type ImportQdpxResult } from './exchange/import-qdpx.js';
+export { POSITION_UNITS, type PositionUnit } from './exchange/project.js';
