@@ -34,7 +34,7 @@ describe.skipIf(!CHROMIUM && !REQUIRE_BROWSER)('report.html in Chromium', () => 
     const grids = page.locator('details.grid');
     expect(await grids.count()).toBe(15);
     expect(await page.locator('details.grid[open]').count()).toBe(0);
-    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments T 3ME 3CO 2WB 1');
+    expect(await grids.first().locator('summary').innerText()).toBe('A05 8 segments T 3ME 3CO 2WB 1LA 1');
     await grids.first().locator('summary').click();
     const rows = grids.first().locator('tbody tr');
     expect(await rows.count()).toBe(8);
