@@ -21,7 +21,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu;
 
 /** Lower-cases a word and straightens curly apostrophes. */
 export function normalise(word: string): string {
-  return word.toLowerCase().replace(/\u2019/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
 }
 
 /** Stems already computed: words repeat, and stemming is the costliest step of matching. */
