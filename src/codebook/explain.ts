@@ -1,7 +1,8 @@
 import { split, type Unit } from '../segment/index.js';
 import { activeTags } from '../structure/active-tags.js';
 import { compileCues, describeCue } from '../structure/score.js';
-import { tokensWithin, wordTokens } from '../words/tag.js';
+import { tokensWithin } from '../text/tokens.js';
+import { wordTokens } from '../words/tag.js';
 import type { AnyCodebook } from './any.js';
 import { traceCodebook, type RuleMatch, type VetoedMatch } from './match.js';
 import { describeRule } from './rule.js';
