@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Level } from './codebook/level.js';
+import { rememberRegexVerdicts } from './codebook/regex.js';
 import type { GroupOptions } from './groups/compare.js';
 import { loadAccounts, planInputs, type InputPlan } from './load/inputs.js';
 import type { LoadOptions } from './load/options.js';
 import { fail, type ReflectMessage } from './messages.js';
 import { codeAll } from './run/code-all.js';
 import { fromMessageData } from './run/coded.js';
-import { codingSetup, loadBooks, type CodingBooks, type CodingSetup } from './run/books.js';
+import { codingSetup, loadBooks, loadBooksInThread, type CodingBooks, type CodingSetup } from './run/books.js';
 import { UNITS, type Unit } from './segment/index.js';
 import { metadataHeader, SEGMENT_COLUMNS } from './segments-format.js';
 import { CodingOutputs } from './write/coding-outputs.js';
@@ -118,12 +119,17 @@ function checkOptions(options: AnalyseOptions): Unit {
 export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const unit = checkOptions(options);
   const setup = codingSetup({ ...options, unit });
-  const books = await loadBooks(setup);
-  const plan = await planInputs(options.inputs, options);
+  // Of a bad book and a bad input, the book is reported.
+  const plan = await planInputs(options.inputs, options).catch(async (error: unknown) => {
+    await loadBooks(setup);
+    throw error;
+  });
+  const jobs = options.jobs ?? (plan.bytes >= POOL_MIN_BYTES ? availableParallelism() : 1);
+  const books = jobs > 1 ? await booksFromThread(setup) : await loadBooks(setup);
   const folder = options.out ?? DEFAULT_OUT;
   const out = await OutputDir.open(folder, { force: options.force, inputs: options.inputs, byDefault: options.out === undefined, signal: options.signal });
   try {
-    const result = await run(options, { setup, books, plan, folder, out });
+    const result = await run(options, { books, plan, jobs, folder, out });
     await out.commit();
     return result;
   } catch (error) {
@@ -132,16 +138,24 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   }
 }
 
+/** The books loaded in a thread of their own, so that this thread never holds the language model: the worker threads code with them. */
+async function booksFromThread(setup: CodingSetup): Promise<CodingBooks> {
+  const { books, regexVerdicts } = await loadBooksInThread(setup);
+  rememberRegexVerdicts(regexVerdicts);
+  return books;
+}
+
 interface Prepared {
-  setup: CodingSetup;
   books: CodingBooks;
   plan: InputPlan;
+  /** Threads that code (see {@link AnalyseOptions.jobs}). */
+  jobs: number;
   /** The output folder as given (or the default). */
   folder: string;
   out: OutputDir;
 }
 
-async function run(options: AnalyseOptions, { setup, books, plan, folder, out }: Prepared): Promise<AnalyseResult> {
+async function run(options: AnalyseOptions, { books, plan, jobs, folder, out }: Prepared): Promise<AnalyseResult> {
   const { unit, codebook, rules } = books;
   const messages: ReflectMessage[] = [];
   let warnings = 0;
@@ -153,13 +167,12 @@ async function run(options: AnalyseOptions, { setup, books, plan, folder, out }:
   plan.messages.forEach(report);
   const outputs = await CodingOutputs.open(out, codebook, rules, plan.metadataColumns, { report: options.report, level: options.level, grids: options.grids, by: options.by, minGroupSize: options.minGroupSize });
   const progress: Progress = { accounts: 0, characters: 0, bytes: plan.bytes };
-  const jobs = options.jobs ?? (plan.bytes >= POOL_MIN_BYTES ? availableParallelism() : 1);
   let skipped = 0;
   const segmentsFile = await out.open('segments.csv');
   const workbook = new ReviewWorkbook(plan.metadataColumns.map(metadataHeader));
   try {
     await segmentsFile.write(BOM + toCsv([[...SEGMENT_COLUMNS, ...plan.metadataColumns.map(metadataHeader)]]));
-    for await (const item of codeAll(loadAccounts(plan, options), { setup, books, metadataColumns: plan.metadataColumns, jobs })) {
+    for await (const item of codeAll(loadAccounts(plan, options), { books, metadataColumns: plan.metadataColumns, jobs })) {
       out.stopIfInterrupted();
       if (!('participant' in item)) {
         report(item);

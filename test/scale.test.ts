@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../src/index.js';
+import { analyse, ReflectMessage } from '../src/index.js';
 import { duration, isInteractive, ProgressLine } from '../src/cli/progress.js';
 import { GRID_FILES_LIMIT } from '../src/write/grids.js';
 import { writeCorpus } from '../bench/corpus.js';
@@ -29,6 +29,23 @@ describe('coding in worker threads', () => {
     for (const file of files) expect(readFileSync(join(two, file)).equals(readFileSync(join(one, file))), file).toBe(true);
     const ids = readFileSync(join(two, 'participants.csv'), 'utf8').split('\n').slice(1, -1).map((row) => row.split(',')[0]);
     expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => `P${String(i + 1).padStart(6, '0')}`));
+  });
+
+  it('stops on a bad codebook with --jobs 2 as with --jobs 1, and reports it before a bad input', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'accounts.csv');
+    writeCorpus(input, 20);
+    const codebook = join(dir, 'book.yaml');
+    // "learnt" is "learn" once lemmatised: the check needs the language model.
+    writeFileSync(codebook, 'name: x\ncodes:\n  - {code: A, name: A, keywords: [learnt]}\n  - {code: B, name: B, keywords: [learn]}\n');
+    const failure = (inputs: string[], jobs: number) => analyse({ inputs, out: join(dir, `out${jobs}`), codebook, jobs }).then(() => undefined, (error: unknown) => error);
+    const one = await failure([input], 1);
+    expect(one).toBeInstanceOf(ReflectMessage);
+    expect(one).toMatchObject({ ruleId: 'codebook-shared-term', line: 4 });
+    for (const threaded of [await failure([input], 2), await failure([join(dir, 'missing.csv')], 2)]) {
+      expect(threaded).toBeInstanceOf(ReflectMessage);
+      expect(String(threaded)).toBe(String(one));
+    }
   });
 
   it('refuses a --jobs that is not a whole number of 1 or more', async () => {

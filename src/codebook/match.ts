@@ -59,12 +59,22 @@ function sameCase(token: Token, word: string): boolean {
 /** The match modes a rule's words can be compared under. */
 type Mode = Rule['match'];
 
-/** The forms a word (of a rule or of the text) is looked up under in a mode: its stem, its spelling, or its lemma and spelling. */
+/** The form a word (of a rule or of the text) is looked up under first in a mode: its stem, its spelling, or its lemma. */
+function firstForm(mode: Mode, word: Token): string {
+  if (mode === 'stem') return word.stem;
+  if (mode === 'word') return word.lower;
+  return word.lemma ?? word.lower;
+}
+
+/** The other form a word is looked up under in `lemma` mode: its spelling, when its lemma differs. */
+function secondForm(mode: Mode, word: Token): string | undefined {
+  return mode === 'lemma' && word.lemma !== undefined && word.lemma !== word.lower ? word.lower : undefined;
+}
+
+/** The forms a word is looked up under in a mode: its stem, its spelling, or its lemma and spelling. */
 function formsIn(mode: Mode, word: Token): string[] {
-  if (mode === 'stem') return [word.stem];
-  if (mode === 'word') return [word.lower];
-  const lemma = word.lemma ?? word.lower;
-  return lemma === word.lower ? [lemma] : [lemma, word.lower];
+  const second = secondForm(mode, word);
+  return second === undefined ? [firstForm(mode, word)] : [firstForm(mode, word), second];
 }
 
 /** True when a token of the text is the rule's word under the rule's `match` mode. */
@@ -101,8 +111,8 @@ interface Bucket {
 
 /** Token-sequence rules (keywords and phrases) by the forms of their first two words, one index per match mode; globs and regexes listed. */
 interface Index {
-  /** Keywords and phrases by mode, then by the forms of their first word ({@link formsIn}). */
-  sequences: Map<Mode, Map<string, Bucket>>;
+  /** Keywords and phrases by mode (in the order the modes first occur), then by the forms of their first word ({@link formsIn}). */
+  sequences: Array<{ mode: Mode; buckets: Map<string, Bucket> }>;
   /** Patterns with no wildcard and no case rule: whole words, looked up by their lower-case form. */
   byWord: Map<string, Compiled[]>;
   globs: Array<Compiled & { pattern: WordPattern }>;
@@ -112,7 +122,7 @@ interface Index {
 }
 
 function buildIndex(codes: readonly CodeDef[]): Index {
-  const index: Index = { sequences: new Map(), byWord: new Map(), globs: [], regexes: [], excludes: [] };
+  const index: Index = { sequences: [], byWord: new Map(), globs: [], regexes: [], excludes: [] };
   codes.forEach((def, code) => {
     for (const rule of def.rules) {
       const compiled = { code, rule, except: rule.except.map(termWords) };
@@ -135,8 +145,8 @@ function buildIndex(codes: readonly CodeDef[]): Index {
 /** Files a keyword or phrase under its mode, the forms of its first word and, for a phrase, those of its second. */
 function addSequence(index: Index, entry: WordRule): void {
   const mode = entry.rule.match;
-  let buckets = index.sequences.get(mode);
-  if (!buckets) index.sequences.set(mode, (buckets = new Map()));
+  let buckets = index.sequences.find((sequences) => sequences.mode === mode)?.buckets;
+  if (!buckets) index.sequences.push({ mode, buckets: (buckets = new Map()) });
   const [first, second] = entry.words;
   for (const form of formsIn(mode, first)) {
     let bucket = buckets.get(form);
@@ -146,9 +156,29 @@ function addSequence(index: Index, entry: WordRule): void {
   }
 }
 
-/** Adds the entries not already in `into`. */
-function addNew(into: WordRule[], entries: readonly WordRule[] | undefined): void {
-  if (entries) for (const entry of entries) if (!into.includes(entry)) into.push(entry);
+/** Nothing found: most words begin no rule, and each would otherwise get a list of its own. */
+const NONE: readonly never[] = [];
+
+/** The entries of `into` (made when the first entry comes) and those of `entries` not already in it. */
+function addNew(into: WordRule[] | undefined, entries: readonly WordRule[] | undefined): WordRule[] | undefined {
+  if (!entries) return into;
+  for (const entry of entries) {
+    if (!into) into = [entry];
+    else if (!into.includes(entry)) into.push(entry);
+  }
+  return into;
+}
+
+/** Adds the rules of a bucket that may begin here to `found`: its one-word rules, and its phrases whose second word is `next`. */
+function fromBucket(found: WordRule[] | undefined, bucket: Bucket | undefined, mode: Mode, next: Token | undefined): WordRule[] | undefined {
+  if (!bucket) return found;
+  let into = addNew(found, bucket.single);
+  if (next && bucket.byNext.size > 0) {
+    into = addNew(into, bucket.byNext.get(firstForm(mode, next)));
+    const second = secondForm(mode, next);
+    if (second !== undefined) into = addNew(into, bucket.byNext.get(second));
+  }
+  return into;
 }
 
 /**
@@ -157,28 +187,27 @@ function addNew(into: WordRule[], entries: readonly WordRule[] | undefined): voi
  * rule is filed under both forms of a word). Only the candidates' words
  * are then compared in full.
  */
-function candidates(index: Index, tokens: readonly Token[], at: number): WordRule[] {
-  const found: WordRule[] = [];
+function candidates(index: Index, tokens: readonly Token[], at: number): readonly WordRule[] {
+  let found: WordRule[] | undefined;
+  const token = tokens[at];
   const next = tokens[at + 1];
-  for (const [mode, buckets] of index.sequences) {
-    for (const form of formsIn(mode, tokens[at])) {
-      const bucket = buckets.get(form);
-      if (!bucket) continue;
-      addNew(found, bucket.single);
-      if (next) for (const nextForm of formsIn(mode, next)) addNew(found, bucket.byNext.get(nextForm));
-    }
+  for (const { mode, buckets } of index.sequences) {
+    found = fromBucket(found, buckets.get(firstForm(mode, token)), mode, next);
+    const second = secondForm(mode, token);
+    if (second !== undefined) found = fromBucket(found, buckets.get(second), mode, next);
   }
-  return found;
+  return found ?? NONE;
 }
 
 /** Words already tried against the globs, with the globs that matched: words repeat, and every glob is tried on every new word. */
 const GLOB_CACHE_LIMIT = 50_000;
 
-/** A function giving the globs that match a word as written, remembering the answer per word. */
-function globMatcher(globs: Index['globs']): (word: string) => Index['globs'] {
+/** A function giving the globs that match a token as written (curly apostrophes straightened), remembering the answer per word. */
+function globMatcher(globs: Index['globs']): (token: Token) => Index['globs'] {
   const known = new Map<string, Index['globs']>();
-  return (word) => {
+  return (token) => {
     if (globs.length === 0) return globs;
+    const word = token.text.replace(/\u2019/g, "'");
     let matched = known.get(word);
     if (matched === undefined) {
       matched = globs.filter((entry) => entry.pattern.test(word));
@@ -230,13 +259,14 @@ export function traceCodebook(codebook: Pick<Codebook, 'codes'>, options: { show
   return (tokens, text, offset) => {
     const found: Array<Found[] | undefined> = [];
     const at = ({ code, rule, except }: Compiled, start: number, end: number) => (found[code] ??= []).push({ rule, except, words: text.slice(start, end), start, end });
-    tokens.forEach((token, i) => {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
       for (const entry of candidates(index, tokens, i)) {
         if (wordsAt(tokens, i, entry.words, entry.rule) && (entry.words.length > 1 || posHolds(token, entry.rule))) at(entry, token.start - offset, tokens[i + entry.words.length - 1].end - offset);
       }
-      for (const entry of index.byWord.get(token.lower) ?? []) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
-      for (const entry of globsOf(token.text.replace(/\u2019/g, "'"))) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
-    });
+      for (const entry of index.byWord.get(token.lower) ?? NONE) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
+      for (const entry of globsOf(token)) if (posHolds(token, entry.rule)) at(entry, token.start - offset, token.end - offset);
+    }
     for (const entry of index.regexes) {
       for (const match of text.matchAll(entry.regex)) at(entry, match.index, match.index + match[0].length);
     }

@@ -1,4 +1,7 @@
-import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
+
+/** recheck, loaded on first use: it is large, and a coding thread given every verdict ({@link rememberRegexVerdicts}) never needs it. */
+let recheck: typeof import('recheck') | undefined;
 
 /** A regular expression rule compiled for matching, or the reason it was refused. */
 export type CheckedRegex = { regex: RegExp; problem?: undefined } | { regex?: undefined; problem: string };
@@ -41,7 +44,8 @@ export function checkRegex(source: string, caseSensitive: boolean): CheckedRegex
 
 /** What recheck finds wrong with a pattern's worst-case time, or `null` when it runs in linear time. */
 function backtrackingProblem(source: string, flags: string): string | null {
-  const verdict = checkSync(source, flags.replace('g', ''));
+  recheck ??= createRequire(import.meta.url)('recheck') as typeof import('recheck');
+  const verdict = recheck.checkSync(source, flags.replace('g', ''));
   if (verdict.status === 'vulnerable') {
     const attack = verdict.attack.pattern.length > 40 ? `${verdict.attack.pattern.slice(0, 37)}...` : verdict.attack.pattern;
     const hint = verdict.complexity.type === 'exponential' ? 'avoid a repeated group that can match the same text in two ways, such as (a+)+ or (a|a)*' : 'anchor a repeat with \\b or ^ so it cannot start at every character, as a+$ or \\s*x\\s*$ can';

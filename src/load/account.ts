@@ -15,8 +15,13 @@ const LONGEST_ACCOUNT = 100_000;
 /** Longest run of characters without white space in an account (a long web address is about 100); a longer one is not prose. */
 const LONGEST_WORD = 200;
 
-/** A run without white space longer than {@link LONGEST_WORD}; compiled once, as every account is tested. */
-const OVERLONG_WORD = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'u');
+/**
+ * A run without white space longer than {@link LONGEST_WORD}; compiled
+ * once, as every account is tested. It is tried only where a run starts,
+ * so each run is read once (without the look-behind, every word is read
+ * again from each of its letters).
+ */
+const OVERLONG_WORD = new RegExp(`(?<!\\S)\\S{${LONGEST_WORD + 1},}`, 'u');
 
 /** The length of the first run without white space in `text` longer than {@link LONGEST_WORD}, if any (one linear scan). */
 function overlongWord(text: string): number | undefined {

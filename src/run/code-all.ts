@@ -3,7 +3,7 @@ import type { Account } from '../document.js';
 import type { ReflectMessage } from '../messages.js';
 import { codeAccount, type CodedAccount } from './coded.js';
 import { CodingPool } from './pool.js';
-import type { CodingBooks, CodingSetup } from './books.js';
+import type { CodingBooks } from './books.js';
 
 /** Accounts sent to a worker at a time: enough that messaging costs little, few enough that work spreads evenly. */
 const BATCH_ACCOUNTS = 100;
@@ -13,8 +13,7 @@ const BATCH_CHARACTERS = 256 * 1024;
 
 /** How to code a run's accounts. */
 export interface CodeAllOptions {
-  setup: CodingSetup;
-  /** The books `setup` names, already loaded (the main thread codes with them when `jobs` is 1). */
+  /** The books to code with, already loaded and checked. */
   books: CodingBooks;
   metadataColumns: readonly string[];
   /** Threads that code: 1 codes in this thread; more starts that many worker threads. */
@@ -40,7 +39,7 @@ export async function* codeAll(items: AsyncIterable<Account | ReflectMessage>, o
     for await (const item of items) yield 'participant' in item ? codeAccount(item, stages, options.metadataColumns) : item;
     return;
   }
-  const pool = new CodingPool(options.jobs, { setup: options.setup, metadataColumns: options.metadataColumns, regexVerdicts: regexVerdicts() });
+  const pool = new CodingPool(options.jobs, { books: options.books, metadataColumns: options.metadataColumns, regexVerdicts: regexVerdicts() });
   const queue: Array<{ items: Array<Account | ReflectMessage>; coded: Promise<CodedAccount[]> }> = [];
   let batch: Array<Account | ReflectMessage> = [];
   let accounts: Account[] = [];

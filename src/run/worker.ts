@@ -1,17 +1,17 @@
-// A worker thread of a coding pool: loads the books once, then codes the
-// batches of accounts it is sent, in the order sent, and sends each batch back.
+// A worker thread of a coding pool: compiles the books it is started with,
+// then codes the batches of accounts it is sent, in the order sent, and
+// sends each batch back.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Account } from '../document.js';
 import { rememberRegexVerdicts } from '../codebook/regex.js';
 import { ReflectMessage } from '../messages.js';
 import { codeAccount, messageData } from './coded.js';
 import type { Batch, BatchResult, WorkerInit } from './pool.js';
-import { loadBooks } from './books.js';
 import { runStages } from './stages.js';
 
-const { setup, metadataColumns, regexVerdicts } = workerData as WorkerInit;
+const { books, metadataColumns, regexVerdicts } = workerData as WorkerInit;
 rememberRegexVerdicts(regexVerdicts);
-const stages = runStages(await loadBooks(setup));
+const stages = runStages(books);
 const port = parentPort!;
 
 port.on('message', ({ seq, accounts }: Batch) => {

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../text/tokens.js';
+import { words, type Word } from '../text/tokens.js';
 import { splitSentences } from './sentences.js';
 import { trimSpan, type Span } from './span.js';
 
@@ -29,17 +29,17 @@ const AUXILIARIES = new Set([
 /** A subject pronoun with a contracted auxiliary: I'm, they're, we've, it's. */
 const CONTRACTED_SUBJECT = /^(?:i|we|you|they|he|she|it|there|that)'(?:m|re|ve|s|d|ll)$/;
 
-function isFiniteVerb(token: Token | undefined): boolean {
+function isFiniteVerb(token: Word | undefined): boolean {
   return token !== undefined && (AUXILIARIES.has(token.lower) || /(?:ed|[^s]s)$/.test(token.lower));
 }
 
 /** True when only spaces separate token `at` from the one before it. */
-function spaced(text: string, tokens: readonly Token[], at: number): boolean {
+function spaced(text: string, tokens: readonly Word[], at: number): boolean {
   return /^\s+$/.test(text.slice(tokens[at - 1].end, tokens[at].start));
 }
 
 /** True when a new subject followed by a finite verb starts at token `at`. */
-function startsClause(text: string, tokens: readonly Token[], at: number): boolean {
+function startsClause(text: string, tokens: readonly Word[], at: number): boolean {
   const first = tokens[at];
   if (!first) return false;
   if (CONTRACTED_SUBJECT.test(first.lower)) return true;
@@ -72,7 +72,7 @@ const DANGLING = new Set([...COORDINATORS, 'so']);
  * noun phrase alone ("My deputy and I agreed") joins two subjects, not
  * two clauses.
  */
-function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+function hasVerb(tokens: readonly Word[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const word = tokens[i].lower;
     if (AUXILIARIES.has(word) || CONTRACTED_SUBJECT.test(word) || (word.length > 3 && word.endsWith('ed'))) return true;
@@ -86,7 +86,7 @@ function breakOffsets(text: string, sentence: Span): number[] {
   const punctuation: number[] = [];
   for (const match of piece.matchAll(PUNCTUATION_BREAK)) punctuation.push(sentence.start + (match.index ?? 0) + match[0].length);
   const offsets = [...punctuation];
-  const tokens = tokenize(piece, sentence.start);
+  const tokens = words(piece, sentence.start);
   // The first token of the current clause, moved on at every break (tokens and breaks are in text order).
   let clauseStart = 0;
   let nextPunctuation = 0;
@@ -115,7 +115,7 @@ function breakOffsets(text: string, sentence: Span): number[] {
 function attachCoordinators(text: string, spans: Span[]): Span[] {
   const kept: Span[] = [];
   spans.forEach((span, i) => {
-    const tokens = tokenize(text.slice(span.start, span.end), span.start);
+    const tokens = words(text.slice(span.start, span.end), span.start);
     const last = tokens.at(-1);
     const next = spans[i + 1];
     if (next && last && DANGLING.has(last.lower) && /^[\s,]*$/.test(text.slice(last.end, span.end))) {

@@ -1,6 +1,5 @@
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import lemmatizer from 'wink-lemmatizer';
+import { createRequire } from 'node:module';
+import winkNLP, { type ItsFunction, type Model, type WinkMethods } from 'wink-nlp';
 import { splitSentences } from '../segment/sentences.js';
 import { normalise } from '../text/tokens.js';
 
@@ -18,8 +17,22 @@ export interface TaggedToken {
   end: number;
 }
 
-/** wink-nlp with its sentence boundaries (the tagger reads one sentence at a time) and parts of speech. */
-const nlp = winkNLP(model, ['sbd', 'pos']);
+const require = createRequire(import.meta.url);
+
+let nlp: WinkMethods | undefined;
+
+/**
+ * wink-nlp with its sentence boundaries (the tagger reads one sentence at
+ * a time) and parts of speech, its language model loaded on first use:
+ * the model takes some 75 MB, and a thread that never tags (the main
+ * thread of a run coded in worker threads) never loads it.
+ */
+function tagger(): WinkMethods {
+  return (nlp ??= winkNLP(require('wink-eng-lite-web-model') as Model, ['sbd', 'pos']));
+}
+
+/** wink-lemmatizer, loaded on first use (it takes some 50 MB). */
+let lemmatizer: (typeof import('wink-lemmatizer'))['default'] | undefined;
 
 /** A pronoun and contracted auxiliary the tagger left as one word ("I'm", "I’ve"). */
 const CONTRACTION = /^(i|you|we|they|he|she|it|there|that)(['\u2019](?:m|re|s|ve|d|ll))$/i;
@@ -37,7 +50,6 @@ function splitContraction(token: TaggedToken): TaggedToken[] {
     { text: auxiliary, lower, pos: 'AUX', lemma: CONTRACTED_LEMMA[lower.slice(1)], start: cut, end: token.end },
   ];
 }
-const its = nlp.its;
 
 /** Pronouns that stand as the subject of a finite verb. */
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
@@ -51,6 +63,7 @@ const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
 function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): TaggedToken {
   if ((token.pos !== 'NOUN' && token.pos !== 'ADJ') || before?.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(before.lower)) return token;
   if (token.lower.endsWith('s') || token.lower.endsWith('ing')) return token;
+  lemmatizer ??= require('wink-lemmatizer') as (typeof import('wink-lemmatizer'))['default'];
   const lemma = lemmatizer.verb(token.lower);
   return lemma !== token.lower ? { ...token, pos: 'VERB', lemma } : token;
 }
@@ -65,7 +78,8 @@ function verbAfterPronoun(token: TaggedToken, before: TaggedToken | undefined): 
  * a subject pronoun is made a verb.
  */
 export function tagText(text: string, offset = 0): TaggedToken[] {
-  const tokens = nlp.readDoc(text).tokens();
+  const { its, readDoc } = tagger();
+  const tokens = readDoc(text).tokens();
   const values = tokens.out();
   const spaces = tokens.out(its.precedingSpaces);
   const pos = tokens.out(its.pos);

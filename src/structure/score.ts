@@ -1,7 +1,7 @@
 import { compileCodebook } from '../codebook/match.js';
 import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
-import { tokenize } from '../text/tokens.js';
+import { accountTokens, tokensOfStretch } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue, NoteDef } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, verbGroups, type Feature, type VerbGroup } from './features.js';
@@ -60,9 +60,10 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
   return (text, spans, tagged = tagAccount(text), bySpan = tokensBySpan(tagged, spans), groups = bySpan.map((tokens) => verbGroups(tokens))) => {
     const features = bySpan.map((tokens, s) => segmentFeatures(tokens, groups[s]));
     addContextFeatures(features);
+    const tokens = accountTokens(text);
     return spans.map((span, s) => {
       const piece = text.slice(span.start, span.end);
-      const hits = lexical(tokenize(piece, span.start), piece, span.start);
+      const hits = lexical(tokensOfStretch(tokens, text, span.start, span.end), piece, span.start);
       const words = new Map<number, string[]>();
       for (const hit of hits) words.set(Number(hit.code), hit.evidence);
       // Every cue's verdict on the segment, in file order: the tags' cues, then the notes'.

@@ -53,9 +53,10 @@ export type NegationScope = (start: number, end: number) => string | undefined;
  * not negated.
  */
 export function negationScope(tokens: readonly Token[], text: string, offset: number): NegationScope {
-  const negators = tokens.flatMap((token, i) =>
-    isNegator(tokens, i) ? [{ text: token.text, start: token.start - offset, end: token.end - offset, backward: BOTH_WAYS.has(token.lower) }] : [],
-  );
+  const negators: Array<{ text: string; start: number; end: number; backward: boolean }> = [];
+  tokens.forEach((token, i) => {
+    if (isNegator(tokens, i)) negators.push({ text: token.text, start: token.start - offset, end: token.end - offset, backward: BOTH_WAYS.has(token.lower) });
+  });
   if (negators.length === 0) return () => undefined;
   let clauses: Span[] | undefined;
   return (start, end) => {

@@ -1,5 +1,5 @@
 import { tagAccount, type TaggedToken } from '../structure/grammar.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { accountTokens, type Token } from '../text/tokens.js';
 
 /** British past forms the tagger leaves as they are ("learnt" stays "learnt"). */
 const IRREGULAR: Readonly<Record<string, string>> = {
@@ -39,7 +39,7 @@ function fixAdjectives(tokens: Token[]): void {
 }
 
 /**
- * The word tokens of a text (as {@link tokenize} cuts them, with offsets
+ * The word tokens of a text (as {@link accountTokens} cuts them, with offsets
  * into the text), each with its lemma and part of speech in context, from
  * the tagging the structure stage shares ({@link tagAccount}). Words of a
  * "sentence" the tagger skips (longer than 2,000 characters) keep their
@@ -48,7 +48,7 @@ function fixAdjectives(tokens: Token[]): void {
 export function tagWords(text: string): Token[] {
   const tagged = tagAccount(text);
   let at = 0;
-  const tokens = tokenize(text).map((token) => {
+  const tokens = accountTokens(text).map((token) => {
     const { part, whole, next } = partAt(tagged, at, token);
     at = next;
     const { lemma, pos } = lemmaOf(token, part, whole);
@@ -71,18 +71,4 @@ export function wordTokens(text: string): Token[] {
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   recent.set(text, tokens);
   return tokens;
-}
-
-/** The tokens of `text` that lie within `[start, end)`. */
-export function tokensWithin(tokens: readonly Token[], start: number, end: number): Token[] {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].start < start) low = mid + 1;
-    else high = mid;
-  }
-  let last = low;
-  while (last < tokens.length && tokens[last].end <= end) last++;
-  return tokens.slice(low, last);
 }

@@ -63,26 +63,55 @@ export function compileModel(model: StructureModel, domain: Domain = 'written', 
   return (text, spans, tagged) => {
     const { features, cues } = spanFeatures(text, tagged, spans);
     return features.map((own, s) => {
-      const present: Array<[string, number[]]> = [];
+      const present: string[] = [];
+      const values: number[][] = [];
       for (const name of own) {
-        const values = weights.get(name);
-        if (values) present.push([name, values]);
+        const weight = weights.get(name);
+        if (weight) {
+          present.push(name);
+          values.push(weight);
+        }
       }
       const totals = usable.map(([tag, k]) => {
         let total = bias[k];
-        for (const [, values] of present) total += values[k];
+        for (const weight of values) total += weight[k];
         return { tag, k, total };
       });
-      const ranked = [...totals].sort((a, b) => b.total - a.total || a.k - b.k);
-      const [best, second] = ranked;
-      const evidence = present
-        .map(([name, values]) => [name, values[best.k] - (second ? values[second.k] : 0)] as const)
-        .filter(([, margin]) => margin > 0)
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-        .slice(0, EVIDENCE_SIZE)
-        .map(([name, margin]) => `${name} ${signed(margin)}`);
+      const [best, second] = topTwo(totals);
+      const margins = values.map((weight) => weight[best.k] - (second ? weight[second.k] : 0));
+      const evidence = strongest(present, margins).map((i) => `${present[i]} ${signed(margins[i])}`);
       const note = cues[s].notesHeld.find((def) => def.tag === best.tag)?.note ?? '';
-      return { tag: best.tag, scores: totals.map(({ tag, total }) => ({ tag, total })), evidence, note, features: present.map(([name]) => name) };
+      return { tag: best.tag, scores: totals.map(({ tag, total }) => ({ tag, total })), evidence, note, features: present };
     });
   };
+}
+
+/** The highest and second-highest totals (on a tie, the tag first in the model's order), as a sort would rank them. */
+function topTwo<T extends { k: number; total: number }>(totals: readonly T[]): [T, T | undefined] {
+  const above = (a: T, b: T) => a.total > b.total || (a.total === b.total && a.k < b.k);
+  let best = totals[0];
+  let second: T | undefined;
+  for (const entry of totals.slice(1)) {
+    if (above(entry, best)) [best, second] = [entry, best];
+    else if (!second || above(entry, second)) second = entry;
+  }
+  return [best, second];
+}
+
+/**
+ * The indices of the {@link EVIDENCE_SIZE} features with the largest
+ * positive margins, largest first, a tie going to the name first in
+ * alphabetical order: what sorting them all would put first, without the sort.
+ */
+function strongest(names: readonly string[], margins: readonly number[]): number[] {
+  const above = (i: number, j: number) => margins[i] > margins[j] || (margins[i] === margins[j] && names[i] < names[j]);
+  const top: number[] = [];
+  margins.forEach((margin, i) => {
+    if (!(margin > 0)) return;
+    let at = top.length;
+    while (at > 0 && above(i, top[at - 1])) at--;
+    if (at < EVIDENCE_SIZE) top.splice(at, 0, i);
+    if (top.length > EVIDENCE_SIZE) top.pop();
+  });
+  return top;
 }
