@@ -145,6 +145,18 @@ describe('a project coded by two people in another tool', () => {
     expect(coding('Bob')).toEqual(['P1 0-54 P|OR', 'P1 56-121 P;T|', 'P2 0-24 |', 'P2 25-54 CO|', 'P2 55-91 ME|EV']);
   });
 
+  it('refuses a project with a DOCTYPE (entities to expand), and a file that is not a ZIP', async () => {
+    const folder = tempDir();
+    const bomb = join(folder, 'bomb.qdpx');
+    writeFileSync(bomb, zipSync({ 'project.qde': new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><Project xmlns="urn:QDA-XML:project:1.0" name="&b;"/>') }));
+    expect(await cli(['import', bomb, '--out', join(folder, 'out')])).toEqual({ code: 2, stdout: '', stderr: `reflect-code: error: ${bomb}: expected project.qde without a <!DOCTYPE> (REFI-QDA projects declare none), got one; the file is refused [qdpx-doctype]\n` });
+    const notZip = join(folder, 'plain.qdpx');
+    writeFileSync(notZip, 'participant,text\n');
+    const run = await cli(['import', notZip, '--out', join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/expected a REFI-QDA project \(a \.qdpx ZIP archive\), got a file that does not unzip: .* \[qdpx-not-zip\]\n$/);
+  });
+
   it('names the coders when --user names none of them', async () => {
     const folder = tempDir();
     const project = twoCodersProject(folder);

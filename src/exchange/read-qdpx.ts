@@ -99,9 +99,12 @@ export async function readQdpx(file: string): Promise<QdpxProject> {
   const qde = files.get('project.qde') ?? [...files].find(([name]) => name.endsWith('/project.qde'))?.[1];
   if (!qde) throw fail('expected a REFI-QDA project with a project.qde inside, got none', 'qdpx-no-project', { file });
   const parser = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (tag) => LISTS.has(tag), parseTagValue: false, parseAttributeValue: false, trimValues: false, processEntities: true });
+  const xml = strFromU8(qde).replace(/^\uFEFF/, '');
+  // A REFI-QDA project declares no DOCTYPE; one could only bring entities to expand (billion laughs) or fetch.
+  if (/<!DOCTYPE/i.test(xml)) throw fail('expected project.qde without a <!DOCTYPE> (REFI-QDA projects declare none), got one; the file is refused', 'qdpx-doctype', { file });
   let root: Node;
   try {
-    root = parser.parse(strFromU8(qde).replace(/^\uFEFF/, '')) as Node;
+    root = parser.parse(xml) as Node;
   } catch (error) {
     throw fail(`expected project.qde to be XML, got a file that does not parse: ${(error as Error).message}`, 'qdpx-bad-xml', { file });
   }
