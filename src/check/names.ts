@@ -15,26 +15,27 @@ const COMMON_CAPITALS = new Set([
   'covid', 'lockdown', 'carer', 'carers', 'mentee', 'mentees',
 ]);
 
-let lexicon: Record<string, string[]> | undefined;
+let common: Set<string> | undefined;
 
 /**
- * The English lexicon that ships with `natural` (from pos-js, 92,000 words
- * with their parts of speech), read once on first use.
+ * The words that the English lexicon shipped with `natural` (from pos-js,
+ * 92,000 words with their parts of speech) knows as something other than
+ * a proper noun, read once on first use. Only the words are kept: the
+ * lexicon itself would hold some 13 MB in every thread that checks.
  */
-function commonWords(): Record<string, string[]> {
-  if (!lexicon) {
+function commonWords(): Set<string> {
+  if (!common) {
     const file = createRequire(import.meta.url).resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
-    lexicon = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    const lexicon = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    common = new Set(Object.keys(lexicon).filter((word) => Array.isArray(lexicon[word]) && lexicon[word].some((tag) => !tag.startsWith('NNP'))));
   }
-  return lexicon;
+  return common;
 }
 
 /** A word is common when the lexicon knows its lower-case form as something other than a proper noun. */
 function isCommon(word: string): boolean {
   const lower = word.toLowerCase();
-  if (COMMON_CAPITALS.has(lower)) return true;
-  const tags = Object.hasOwn(commonWords(), lower) ? commonWords()[lower] : undefined;
-  return Array.isArray(tags) && tags.some((tag) => !tag.startsWith('NNP'));
+  return COMMON_CAPITALS.has(lower) || commonWords().has(lower);
 }
 
 /** A capitalised word (not all capitals): Priya, McDonald, Mary-Jane, O'Neill, with any possessive 's. */
