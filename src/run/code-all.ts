@@ -40,8 +40,11 @@ export async function* codeAll(items: AsyncIterable<Account | ReflectMessage>, o
     return;
   }
   const pool = new CodingPool(options.jobs, { books: options.books, metadataColumns: options.metadataColumns, regexVerdicts: regexVerdicts() });
-  const queue: Array<{ items: Array<Account | ReflectMessage>; coded: Promise<CodedAccount[]> }> = [];
-  let batch: Array<Account | ReflectMessage> = [];
+  // A batch sent keeps the loader's warnings in their places among its
+  // accounts, each account left as `undefined`: its text need not stay in
+  // this thread while it is coded, only its coded form comes back.
+  const queue: Array<{ items: Array<ReflectMessage | undefined>; coded: Promise<CodedAccount[]> }> = [];
+  let batch: Array<ReflectMessage | undefined> = [];
   let accounts: Account[] = [];
   let characters = 0;
   const send = () => {
@@ -56,13 +59,16 @@ export async function* codeAll(items: AsyncIterable<Account | ReflectMessage>, o
       const { items: sent, coded } = queue.shift()!;
       const done = await coded;
       let next = 0;
-      for (const item of sent) yield 'participant' in item ? done[next++] : item;
+      for (const item of sent) yield item ?? done[next++];
     }
   }
   try {
     for await (const item of items) {
-      batch.push(item);
-      if (!('participant' in item)) continue;
+      if (!('participant' in item)) {
+        batch.push(item);
+        continue;
+      }
+      batch.push(undefined);
       accounts.push(item);
       characters += item.text.length;
       if (accounts.length >= BATCH_ACCOUNTS || characters >= BATCH_CHARACTERS) {

@@ -56,10 +56,11 @@ export class GridWriter {
     return this.mode === 'files' || (this.mode === 'auto' && this.participants <= GRID_FILES_LIMIT);
   }
 
-  /** Writes one participant's grid; returns the file name (without folder or extension) it has or would have. */
+  /** Writes one participant's grid; returns the file name (without folder or extension) it has or would have, or an empty name once no per-participant file can be kept. */
   async add(participant: string, rows: readonly GridRow[]): Promise<string> {
     this.participants++;
-    const name = this.namer.name(participant);
+    // Once no per-participant file can be kept, the names are never used: none is made, so the names seen need not be kept either.
+    const name = this.files ? this.namer.name(participant) : '';
     if (this.files) {
       const pair: Array<[string, string]> = [
         [`grids/${name}.md`, gridMarkdown(participant, rows)],
