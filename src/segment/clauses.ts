@@ -1,4 +1,4 @@
-import { words, type Word } from '../text/tokens.js';
+import { tokensOfStretch, words, type Word } from '../text/tokens.js';
 import { splitSentences } from './sentences.js';
 import { trimSpan, type Span } from './span.js';
 
@@ -81,12 +81,13 @@ function hasVerb(tokens: readonly Word[], from: number, to: number): boolean {
   return false;
 }
 
-function breakOffsets(text: string, sentence: Span): number[] {
+/** Where a sentence is cut into clauses; `all` is the words of the whole text. */
+function breakOffsets(text: string, sentence: Span, all: readonly Word[]): number[] {
   const piece = text.slice(sentence.start, sentence.end);
   const punctuation: number[] = [];
   for (const match of piece.matchAll(PUNCTUATION_BREAK)) punctuation.push(sentence.start + (match.index ?? 0) + match[0].length);
   const offsets = [...punctuation];
-  const tokens = words(piece, sentence.start);
+  const tokens = tokensOfStretch(all, text, sentence.start, sentence.end, words);
   // The first token of the current clause, moved on at every break (tokens and breaks are in text order).
   let clauseStart = 0;
   let nextPunctuation = 0;
@@ -99,7 +100,7 @@ function breakOffsets(text: string, sentence: Span): number[] {
     if (CONNECTIVES.has(token.lower) && startsClause(text, tokens, at + 1) && (!COORDINATORS.has(token.lower) || at - clauseStart > 3 || hasVerb(tokens, clauseStart, at))) {
       offsets.push(token.start);
       clauseStart = at;
-    } else if (/,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && NOMINATIVE.has(token.lower) && startsClause(text, tokens, at)) {
+    } else if (NOMINATIVE.has(token.lower) && /,\s*$/.test(text.slice(tokens[at - 1].end, token.start)) && startsClause(text, tokens, at)) {
       offsets.push(token.start);
       clauseStart = at;
     }
@@ -111,11 +112,12 @@ function breakOffsets(text: string, sentence: Span): number[] {
  * Moves a coordinator that ends a clause ("I check the rota and") to the
  * start of the next one, so no clause ends in a dangling "and" and none is
  * a lone "But"; a lone coordinator at the very end joins the clause before.
+ * `all` is the words of the whole text.
  */
-function attachCoordinators(text: string, spans: Span[]): Span[] {
+function attachCoordinators(text: string, spans: Span[], all: readonly Word[]): Span[] {
   const kept: Span[] = [];
   spans.forEach((span, i) => {
-    const tokens = words(text.slice(span.start, span.end), span.start);
+    const tokens = tokensOfStretch(all, text, span.start, span.end, words);
     const last = tokens.at(-1);
     const next = spans[i + 1];
     if (next && last && DANGLING.has(last.lower) && /^[\s,]*$/.test(text.slice(last.end, span.end))) {
@@ -143,10 +145,11 @@ function attachCoordinators(text: string, spans: Span[]): Span[] {
  * {@link attachCoordinators}).
  */
 export function splitClauses(text: string): Span[] {
+  const all = words(text);
   const spans: Span[] = [];
   for (const sentence of splitSentences(text)) {
     let start = sentence.start;
-    for (const offset of [...breakOffsets(text, sentence), sentence.end]) {
+    for (const offset of [...breakOffsets(text, sentence, all), sentence.end]) {
       const span = trimSpan(text, start, offset);
       start = offset;
       if (!span) continue;
@@ -155,5 +158,5 @@ export function splitClauses(text: string): Span[] {
       else spans.push(span);
     }
   }
-  return attachCoordinators(text, spans);
+  return attachCoordinators(text, spans, all);
 }

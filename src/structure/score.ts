@@ -1,7 +1,7 @@
 import { compileCodebook } from '../codebook/match.js';
 import { lexicalCode } from '../codebook/rule.js';
 import type { Span } from '../segment/span.js';
-import { accountTokens, tokensOfStretch } from '../text/tokens.js';
+import { accountTokens, tokenize, tokensOfStretch } from '../text/tokens.js';
 import type { ActiveTags } from './active-tags.js';
 import type { Cue, NoteDef } from './cue-file.js';
 import { addContextFeatures, segmentFeatures, verbGroups, type Feature, type VerbGroup } from './features.js';
@@ -63,7 +63,7 @@ export function compileCues({ file, codes: active, notes }: ActiveTags): Scorer 
     const tokens = accountTokens(text);
     return spans.map((span, s) => {
       const piece = text.slice(span.start, span.end);
-      const hits = lexical(tokensOfStretch(tokens, text, span.start, span.end), piece, span.start);
+      const hits = lexical(tokensOfStretch(tokens, text, span.start, span.end, tokenize), piece, span.start);
       const words = new Map<number, string[]>();
       for (const hit of hits) words.set(Number(hit.code), hit.evidence);
       // Every cue's verdict on the segment, in file order: the tags' cues, then the notes'.

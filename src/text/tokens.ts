@@ -89,13 +89,13 @@ export function tokensWithin<T extends Word>(tokens: readonly T[], start: number
 }
 
 /**
- * The tokens of `text.slice(start, end)`, as {@link tokenize} would cut
- * them (offsets into `text`), taken from `tokens`, the whole text's, when
- * no word runs across either end of the stretch (a cut word would be cut
- * into other tokens).
+ * The tokens that `cut` ({@link words} or {@link tokenize}) finds in
+ * `text.slice(start, end)` (offsets into `text`), taken from `tokens`, the
+ * whole text's as `cut` found them, when no word runs across either end
+ * of the stretch (a word cut there would give other tokens).
  */
-export function tokensOfStretch(tokens: readonly Token[], text: string, start: number, end: number): Token[] {
+export function tokensOfStretch<T extends Word>(tokens: readonly T[], text: string, start: number, end: number, cut: (text: string, offset: number) => T[]): T[] {
   const [first, last] = rangeWithin(tokens, start, end);
-  const cut = (first > 0 && tokens[first - 1].end > start) || (last < tokens.length && tokens[last].start < end);
-  return cut ? tokenize(text.slice(start, end), start) : tokens.slice(first, last);
+  const across = (first > 0 && tokens[first - 1].end > start) || (last < tokens.length && tokens[last].start < end);
+  return across ? cut(text.slice(start, end), start) : tokens.slice(first, last);
 }
