@@ -207,7 +207,7 @@ function globMatcher(globs: Index['globs']): (token: Token) => Index['globs'] {
   const known = new Map<string, Index['globs']>();
   return (token) => {
     if (globs.length === 0) return globs;
-    const word = token.text.replace(/\u2019/g, "'");
+    const word = token.text.includes('\u2019') ? token.text.replace(/\u2019/g, "'") : token.text;
     let matched = known.get(word);
     if (matched === undefined) {
       matched = globs.filter((entry) => entry.pattern.test(word));
