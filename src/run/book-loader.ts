@@ -3,10 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { regexVerdicts } from '../codebook/regex.js';
 import { ReflectMessage } from '../messages.js';
-import { messageData } from './coded.js';
+import { messageData, type MessageData } from './coded.js';
 import { loadBooks, type CodingSetup, type LoadedBooks } from './books.js';
 
-let result: LoadedBooks | { error: ReturnType<typeof messageData> };
+let result: LoadedBooks | { error: MessageData };
 try {
   result = { books: await loadBooks(workerData as CodingSetup), regexVerdicts: regexVerdicts() };
 } catch (error) {

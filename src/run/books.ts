@@ -43,7 +43,6 @@ export async function loadBooks(setup: CodingSetup): Promise<CodingBooks> {
   return { unit: setup.unit, codebook, rules, allowed };
 }
 
-
 /** Books loaded in another thread, with the regular-expression verdicts reached there (see `codebook/regex.ts`). */
 export interface LoadedBooks {
   books: CodingBooks;

@@ -24,7 +24,7 @@ let nlp: WinkMethods | undefined;
 /**
  * wink-nlp with its sentence boundaries (the tagger reads one sentence at
  * a time) and parts of speech, its language model loaded on first use:
- * the model takes some 75 MB, and a thread that never tags (the main
+ * the model takes some 60 MB, and a thread that never tags (the main
  * thread of a run coded in worker threads) never loads it.
  */
 function tagger(): WinkMethods {
