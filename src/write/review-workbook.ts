@@ -28,8 +28,12 @@ function fixedTime(archive: Uint8Array): Uint8Array {
 export class ReviewWorkbook {
   private rows: Row[] = [];
   private segments = 0;
+  /** The header row: `segments.csv`'s columns, then the metadata columns' headers. */
+  private readonly header: readonly string[];
 
-  constructor(private readonly metadataHeaders: readonly string[]) {}
+  constructor(metadataHeaders: readonly string[]) {
+    this.header = [...SEGMENT_COLUMNS, ...metadataHeaders];
+  }
 
   /** Keeps one account's rows, while the limit allows. */
   add(participant: string, metadata: Readonly<Record<string, string>>, rows: readonly LocatedRow[], metadataColumns: readonly string[]): void {
@@ -38,19 +42,17 @@ export class ReviewWorkbook {
       this.rows = [];
       return;
     }
-    const header = [...SEGMENT_COLUMNS, ...this.metadataHeaders];
     for (const row of rows) {
       const cells = rowCells({ participant, ...row }, row, metadataColumns.map((name) => metadata[name] ?? ''));
-      this.rows.push(cells.map((value, i): Cell => (NUMBERS.has(header[i]) && /^\d+$/.test(value) ? { value: Number(value), type: Number } : { value, type: String })));
+      this.rows.push(cells.map((value, i): Cell => (NUMBERS.has(this.header[i]) && /^\d+$/.test(value) ? { value: Number(value), type: Number } : { value, type: String })));
     }
   }
 
   /** Writes `segments.xlsx` into the output folder, unless there were more than {@link WORKBOOK_LIMIT} segments; true when written. */
   async write(out: OutputDir): Promise<boolean> {
     if (this.segments > WORKBOOK_LIMIT) return false;
-    const header = [...SEGMENT_COLUMNS, ...this.metadataHeaders];
-    const sheet: Row[] = [header.map((value): Cell => ({ value, type: String, fontWeight: 'bold' })), ...this.rows];
-    const columns = header.map((name) => ({ width: WIDTHS[name] ?? 14 }));
+    const sheet: Row[] = [this.header.map((value): Cell => ({ value, type: String, fontWeight: 'bold' })), ...this.rows];
+    const columns = this.header.map((name) => ({ width: WIDTHS[name] ?? 14 }));
     const archive = await writeXlsxFile(sheet, { columns, stickyRowsCount: 1, sheet: 'segments' }).toBuffer();
     await out.write('segments.xlsx', fixedTime(archive));
     return true;
