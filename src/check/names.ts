@@ -42,25 +42,39 @@ const AMERICAN: ReadonlyArray<[RegExp, string]> = [
   [/ss(ed|ing)$/, 's$1'],
 ];
 
-let lexicon: Record<string, string[]> | undefined;
+/** The lexicon's words as the checks ask about them: those it knows as something other than a proper noun, and those it knows only as other than a noun. */
+interface Lexicon {
+  common: ReadonlySet<string>;
+  neverNoun: ReadonlySet<string>;
+}
+
+let lexicon: Lexicon | undefined;
 
 /**
  * The English lexicon that ships with `natural` (from pos-js, 92,000 words
- * with their parts of speech), read once on first use.
+ * with their parts of speech), read once on first use and kept as the two
+ * sets of words the checks ask about (a few MB less than the lexicon
+ * itself, in every thread that checks).
  */
-function commonWords(): Record<string, string[]> {
+function lexiconWords(): Lexicon {
   if (!lexicon) {
     const file = createRequire(import.meta.url).resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
-    lexicon = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    const tagsOf = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const common = new Set<string>();
+    const neverNoun = new Set<string>();
+    for (const [word, tags] of Object.entries(tagsOf)) {
+      if (!Array.isArray(tags)) continue;
+      if (tags.some((tag: string) => !tag.startsWith('NNP'))) common.add(word);
+      if (!tags.some((tag: string) => tag.startsWith('NN'))) neverNoun.add(word);
+    }
+    lexicon = { common, neverNoun };
   }
   return lexicon;
 }
 
 /** True when a lower-case word is listed above, or the lexicon knows it as something other than a proper noun. */
 function known(word: string): boolean {
-  if (COMMON_WORDS.has(word)) return true;
-  const tags = Object.hasOwn(commonWords(), word) ? commonWords()[word] : undefined;
-  return Array.isArray(tags) && tags.some((tag) => !tag.startsWith('NNP'));
+  return COMMON_WORDS.has(word) || lexiconWords().common.has(word);
 }
 
 /**
@@ -111,8 +125,7 @@ function nameByItself(word: string): boolean {
 
 /** True when a word may be a surname after a name: the lexicon does not know it, or knows it as a noun (Green, Young), not only as a word such as and, about or said. */
 function maySurname(lower: string): boolean {
-  const tags = Object.hasOwn(commonWords(), lower) ? commonWords()[lower] : undefined;
-  return !Array.isArray(tags) || tags.some((tag) => tag.startsWith('NN'));
+  return !lexiconWords().neverNoun.has(lower);
 }
 
 /**
