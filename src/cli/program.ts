@@ -126,7 +126,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--no-check', 'do not warn about identifying details left in the accounts (see reflect-code check)')
     .option('--allow-list <file>', 'words and phrases the anonymity check never reports, one per line')
     .addOption(gridsOption())
-    .addOption(new Option('-j, --jobs <n>', 'how many accounts are coded at once, one per core (default: every core for inputs of 1 MB or more); 1 codes in one thread. The outputs are the same whatever the number').argParser(wholeNumber(1)));
+    .addOption(new Option('-j, --jobs <n>', 'how many accounts are coded at once, one per core (default: every core for inputs of 4 MB or more, about 3,000 accounts); 1 codes in one thread. The outputs are the same whatever the number').argParser(wholeNumber(1)));
   outputOptions(reportOptions(withInputOptions(groupOptions(analyseCommand))), 'skipped empty accounts')
     .addHelpText('after', examples(
       'reflect-code analyse samples/accounts.csv --out out',
