@@ -25,6 +25,10 @@ const TUNING = [
 ];
 const HELDOUT = [['test/fixtures/themes/heldout.csv', ['test/fixtures/themes/heldout-accounts.csv']]];
 const HELDOUT2 = [['test/fixtures/themes/heldout2.csv', ['test/fixtures/themes/heldout2-accounts.csv']]];
+const HELDOUT3 = [
+  ['test/fixtures/themes/heldout3.csv', ['test/fixtures/themes/heldout3-accounts.csv']],
+  ['test/fixtures/themes/heldout4.csv', ['test/fixtures/themes/heldout4-accounts.csv']],
+];
 const SETS = [
   ['tuning accounts (clauses; the rules may be tuned on these)', [TUNING[0]]],
   ['second tuning accounts (clauses; the rules may be tuned on these)', [TUNING[1]]],
@@ -35,7 +39,8 @@ const SETS = [
   ['the tuning sets together', TUNING],
   ['held-out accounts (clauses; never used for tuning)', HELDOUT],
   ['second held-out accounts (clauses; coded blind to the codebook, never used for tuning)', HELDOUT2],
-  ['the held-out sets together', [...HELDOUT, ...HELDOUT2]],
+  ['third and fourth held-out accounts (clauses; written and coded blind to the codebook by two more coders after codebook v6, never used for tuning)', HELDOUT3],
+  ['the held-out sets together', [...HELDOUT, ...HELDOUT2, ...HELDOUT3]],
 ];
 const codebook = await loadCodebook(DEFAULT_CODEBOOK);
 const f = (value) => (value === null ? 'n/a' : value.toFixed(3));

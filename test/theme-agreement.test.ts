@@ -53,4 +53,9 @@ describe('theme agreement with coding by hand', () => {
   it('on the second held-out accounts (coded blind to the codebook after tuning, never tuned on)', async () => {
     await pinned('heldout2', { units: 171, pooled: 0.58, floors: { P: 0.6, CO: 0.64, T: 0.63, WB: 0.51, LA: 0.58, LB: 0.47, B: 0.48, ME: 0.54, C: 0.65 } });
   });
+
+  it('on the third and fourth held-out accounts (written and coded blind to the codebook after v6, never tuned on)', async () => {
+    await pinned('heldout3', { units: 176, pooled: 0.48, floors: { P: 0.39, CO: 0.33, T: 0.6, WB: 0.36, LA: 0.34, LB: 0.22, B: 0.24, ME: 0.66, C: 0.53 } });
+    await pinned('heldout4', { units: 178, pooled: 0.48, floors: { P: 0.47, CO: 0.58, T: 0.44, WB: 0.45, LA: 0.72, LB: 0.36, B: 0.18, ME: 0.45, C: 0.61 } });
+  });
 });
